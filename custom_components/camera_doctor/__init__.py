@@ -1,0 +1,61 @@
+"""Camera Doctor: why a camera's light flashes red, and what to do."""
+
+from __future__ import annotations
+
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.typing import ConfigType
+
+from .const import DOMAIN
+from .issues import async_remove_all_issues
+from .models import CameraDoctorConfigEntry, CameraDoctorData
+from .monitor import CameraMonitor
+from .services import async_setup_services
+
+PLATFORMS = [Platform.BINARY_SENSOR, Platform.EVENT, Platform.SENSOR]
+
+CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+
+
+async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
+    """Register the actions, which exist even before an entry is loaded."""
+    async_setup_services(hass)
+    return True
+
+
+async def async_setup_entry(
+    hass: HomeAssistant, entry: CameraDoctorConfigEntry
+) -> bool:
+    """Start watching every camera."""
+    monitor = CameraMonitor(hass, entry)
+    entry.runtime_data = CameraDoctorData(monitor=monitor)
+    await monitor.async_load()
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    monitor.async_start()
+    entry.async_on_unload(entry.add_update_listener(_async_options_updated))
+    return True
+
+
+async def _async_options_updated(
+    hass: HomeAssistant, entry: CameraDoctorConfigEntry
+) -> None:
+    """Apply new options live, without a reload."""
+    entry.runtime_data.monitor.async_options_updated()
+
+
+async def async_unload_entry(
+    hass: HomeAssistant, entry: CameraDoctorConfigEntry
+) -> bool:
+    """Stop watching; entities and listeners go away with the entry."""
+    if unloaded := await hass.config_entries.async_unload_platforms(entry, PLATFORMS):
+        await entry.runtime_data.monitor.async_stop()
+    return unloaded
+
+
+async def async_remove_entry(
+    hass: HomeAssistant, entry: CameraDoctorConfigEntry
+) -> None:
+    """Delete every repair issue the entry raised, and its stored history."""
+    async_remove_all_issues(hass)
+    await CameraMonitor.async_remove_store(hass)

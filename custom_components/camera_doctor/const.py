@@ -1,0 +1,54 @@
+"""Constants of the Camera Doctor integration (the public contract)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Final
+
+DOMAIN: Final = "camera_doctor"
+TITLE: Final = "Camera Doctor"
+CAMERA_DOMAIN: Final = "camera"
+LOGGER = logging.getLogger(__package__)
+
+# Option keys (public: automations and acceptance tests rely on them).
+CONF_EXCLUDE: Final = "exclude"
+CONF_BATTERY_LOW: Final = "battery_low"
+CONF_BATTERY_CRITICAL: Final = "battery_critical"
+CONF_SIGNAL_WEAK: Final = "signal_weak"
+CONF_TEMPERATURE_HIGH: Final = "temperature_high"
+CONF_TEMPERATURE_LOW: Final = "temperature_low"
+CONF_GRACE_MINUTES: Final = "grace_minutes"
+CONF_STALE_HOURS: Final = "stale_hours"
+
+# Bus event and its data keys.
+EVENT_DIAGNOSIS: Final = "camera_doctor_diagnosis"
+ATTR_CAUSE: Final = "cause"
+ATTR_CAUSES: Final = "causes"
+ATTR_PREVIOUS_CAUSE: Final = "previous_cause"
+ATTR_FIX: Final = "fix"
+ATTR_EVIDENCE: Final = "evidence"
+ATTR_SINCE: Final = "since"
+ATTR_NOTES: Final = "notes"
+
+# Entity keys.
+KEY_RED_FLASH_CAUSE: Final = "red_flash_cause"
+KEY_RECOMMENDED_FIX: Final = "recommended_fix"
+KEY_RED_FLASH: Final = "red_flash"
+KEY_DIAGNOSIS: Final = "diagnosis"
+EVENT_TYPE_CLEARED: Final = "cleared"
+
+# Actions.
+SERVICE_DIAGNOSE: Final = "diagnose"
+SERVICE_RECHECK: Final = "recheck"
+
+# Device triggers.
+TRIGGER_CAUSE_DETECTED: Final = "cause_detected"
+TRIGGER_CLEARED: Final = "cleared"
+
+# (platform, key) of every entity created per camera.
+ENTITY_KEYS: Final = (
+    ("sensor", KEY_RED_FLASH_CAUSE),
+    ("sensor", KEY_RECOMMENDED_FIX),
+    ("binary_sensor", KEY_RED_FLASH),
+    ("event", KEY_DIAGNOSIS),
+)

@@ -1,0 +1,132 @@
+"""Value types of the diagnosis engine: causes, readings, thresholds, results.
+
+Standard library only: this module is shared by the Home Assistant layer and
+by the pure engine, and is tested without Home Assistant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from datetime import datetime
+
+
+class Cause(StrEnum):
+    """Why a camera's status light flashes red (the public cause keys)."""
+
+    LOW_BATTERY = "low_battery"
+    NO_CONNECTION = "no_connection"
+    SYNC_MODULE_OFFLINE = "sync_module_offline"
+    WEAK_SIGNAL = "weak_signal"
+    FIRMWARE_UPDATING = "firmware_updating"
+    FIRMWARE_OUTDATED = "firmware_outdated"
+    OVERHEATING = "overheating"
+    TOO_COLD = "too_cold"
+    POWER_SUPPLY = "power_supply"
+    UNEXPLAINED = "unexplained"
+    NONE = "none"
+
+
+# Stable key of the recommended fix for each cause (the ``recommended_fix``
+# sensor's states). Kept next to ``Cause`` so ``Diagnosis.fix`` needs no
+# import from another module.
+FIX_KEYS: Final[Mapping[Cause, str]] = MappingProxyType(
+    {
+        Cause.LOW_BATTERY: "replace_batteries",
+        Cause.NO_CONNECTION: "check_wifi",
+        Cause.SYNC_MODULE_OFFLINE: "check_sync_module",
+        Cause.WEAK_SIGNAL: "improve_signal",
+        Cause.FIRMWARE_UPDATING: "wait_for_update",
+        Cause.FIRMWARE_OUTDATED: "install_update",
+        Cause.OVERHEATING: "move_to_shade",
+        Cause.TOO_COLD: "shelter_from_cold",
+        Cause.POWER_SUPPLY: "check_power_adapter",
+        Cause.UNEXPLAINED: "reset_camera",
+        Cause.NONE: "none",
+    }
+)
+
+
+class Severity(StrEnum):
+    """How urgent a diagnosis is (see ``engine.severity``)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Observation:
+    """What is known about one camera right now; ``None`` means unknown."""
+
+    available: bool | None = None
+    battery_percent: float | None = None
+    battery_low: bool | None = None
+    signal_dbm: float | None = None
+    signal_bars: int | None = None
+    temperature_c: float | None = None
+    firmware_updating: bool | None = None
+    update_available: bool | None = None
+    hub_online: bool | None = None
+    power_fault: bool | None = None
+    is_dark: bool | None = None
+    # When the camera's changing readings were last seen to change, if the
+    # source is known to freeze readings of a dead camera (Blink cloud).
+    readings_frozen_since: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Thresholds:
+    """User-tunable limits; field names are the config entry's option keys."""
+
+    battery_low: float = 20.0
+    battery_critical: float = 10.0
+    signal_weak: float = -75.0
+    temperature_high: float = 45.0
+    temperature_low: float = -20.0
+    grace_minutes: float = 5.0
+    stale_hours: float = 12.0
+
+
+def _empty[K, V]() -> Mapping[K, V]:
+    """Return an empty read-only mapping (a dataclass default)."""
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Diagnosis:
+    """The result of one diagnosis.
+
+    ``cause`` is the root cause (``causes[0]``, or ``Cause.NONE``); ``causes``
+    lists every active cause, most important first. ``since`` maps each active
+    cause (and ``none`` when healthy) to when it began. ``offline_since`` is
+    the start of the current outage (the camera reported unavailable), kept
+    while it lasts, both inside the grace period and after it; ``None`` when
+    the camera is not reported unavailable. ``next_check`` is the moment at
+    which the same observation would give a different diagnosis (a grace
+    period, a stale-readings limit or an escalation ending), if any.
+    """
+
+    cause: Cause = Cause.NONE
+    causes: tuple[Cause, ...] = ()
+    evidence: Mapping[str, Any] = field(default_factory=_empty)
+    notes: tuple[str, ...] = ()
+    since: Mapping[Cause, datetime] = field(default_factory=_empty)
+    offline_since: datetime | None = None
+    next_check: datetime | None = None
+
+    @property
+    def fix(self) -> str:
+        """Stable key of the recommended fix for the primary cause."""
+        return FIX_KEYS.get(self.cause, FIX_KEYS[Cause.NONE])
+
+    @property
+    def started(self) -> datetime | None:
+        """When the primary cause (or the healthy state) began."""
+        return self.since.get(self.cause)

@@ -1,0 +1,152 @@
+"""Find the cameras, their devices and the entities that carry their readings.
+
+Everything is looked up through the device and entity registries, so a
+renamed entity keeps its registry id and nothing breaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from homeassistant.core import HomeAssistant, State
+from homeassistant.helpers import device_registry as dr, entity_registry as er
+
+from .const import CAMERA_DOMAIN, DOMAIN
+from .profiles import CameraSources, Profile, SourceState, profile_for
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CameraSpec:
+    """A watched camera: who it is and where its readings live."""
+
+    registry_id: str
+    entity_id: str
+    unique_id: str
+    device_id: str | None
+    platform: str
+    manufacturer: str | None
+    model: str | None
+    profile: Profile
+    sibling_ids: tuple[str, ...]
+    hub_ids: tuple[str, ...]
+
+    @property
+    def watched_ids(self) -> tuple[str, ...]:
+        """Every entity id whose state changes can change the diagnosis."""
+        return (self.entity_id, *self.sibling_ids, *self.hub_ids)
+
+
+def _is_candidate(entry: er.RegistryEntry) -> bool:
+    return entry.disabled_by is None and entry.platform != DOMAIN
+
+
+def discover_cameras(
+    hass: HomeAssistant, exclude: Iterable[str]
+) -> dict[str, CameraSpec]:
+    """Return every camera that is not excluded, keyed by its registry id.
+
+    Cameras without a unique id (old YAML cameras) have no registry entry to
+    attach diagnostic entities to and are skipped.
+    """
+    ent_reg = er.async_get(hass)
+    dev_reg = dr.async_get(hass)
+    excluded = set(exclude)
+    cameras = [
+        entry
+        for entry in ent_reg.entities.values()
+        if entry.domain == CAMERA_DOMAIN
+        and _is_candidate(entry)
+        and entry.entity_id not in excluded
+    ]
+    hubs_by_platform: dict[tuple[str, str], list[str]] = {}
+    specs: dict[str, CameraSpec] = {}
+    for camera in cameras:
+        device = dev_reg.async_get(camera.device_id) if camera.device_id else None
+        profile = profile_for(camera.platform, device.manufacturer if device else None)
+        siblings: tuple[str, ...] = ()
+        if device is not None:
+            siblings = tuple(
+                entry.entity_id
+                for entry in er.async_entries_for_device(ent_reg, device.id)
+                if entry.entity_id != camera.entity_id
+                and entry.domain != CAMERA_DOMAIN
+                and _is_candidate(entry)
+            )
+        hub_ids: tuple[str, ...] = ()
+        if profile.hub_domain is not None:
+            key = (camera.platform, profile.hub_domain)
+            if key not in hubs_by_platform:
+                hubs_by_platform[key] = sorted(
+                    entry.entity_id
+                    for entry in ent_reg.entities.values()
+                    if entry.domain == profile.hub_domain
+                    and entry.platform == camera.platform
+                    and _is_candidate(entry)
+                )
+            hub_ids = tuple(hubs_by_platform[key])
+        specs[camera.id] = CameraSpec(
+            registry_id=camera.id,
+            entity_id=camera.entity_id,
+            unique_id=camera.unique_id,
+            device_id=camera.device_id,
+            platform=camera.platform,
+            manufacturer=device.manufacturer if device else None,
+            model=device.model if device else None,
+            profile=profile,
+            sibling_ids=siblings,
+            hub_ids=hub_ids,
+        )
+    return specs
+
+
+def _entity_key(entry: er.RegistryEntry | None) -> str | None:
+    """The most specific name the source integration gives an entity."""
+    if entry is None:
+        return None
+    if entry.translation_key:
+        return entry.translation_key.lower()
+    unique_id = str(entry.unique_id)
+    for separator in ("-", "_"):
+        if separator in unique_id:
+            return unique_id.rsplit(separator, 1)[1].lower()
+    return None
+
+
+def source_state(
+    entity_id: str, state: State | None, entry: er.RegistryEntry | None
+) -> SourceState:
+    """Translate a Home Assistant state into what a profile reads."""
+    attributes: Mapping[str, object] = state.attributes if state is not None else {}
+    device_class = attributes.get("device_class")
+    if not isinstance(device_class, str) and entry is not None:
+        device_class = entry.device_class or entry.original_device_class
+    unit = attributes.get("unit_of_measurement")
+    return SourceState(
+        entity_id=entity_id,
+        domain=entity_id.partition(".")[0],
+        state=state.state if state is not None else None,
+        attributes=attributes,
+        device_class=device_class if isinstance(device_class, str) else None,
+        unit=unit if isinstance(unit, str) else None,
+        key=_entity_key(entry),
+        platform=entry.platform if entry is not None else None,
+    )
+
+
+def collect_sources(hass: HomeAssistant, spec: CameraSpec) -> CameraSources:
+    """Read the current state of everything a camera's diagnosis uses."""
+    ent_reg = er.async_get(hass)
+
+    def read(entity_id: str) -> SourceState:
+        return source_state(
+            entity_id, hass.states.get(entity_id), ent_reg.async_get(entity_id)
+        )
+
+    return CameraSources(
+        camera=read(spec.entity_id),
+        siblings=tuple(read(entity_id) for entity_id in spec.sibling_ids),
+        hubs=tuple(read(entity_id) for entity_id in spec.hub_ids),
+        manufacturer=spec.manufacturer,
+        model=spec.model,
+    )

@@ -1,0 +1,45 @@
+"""Base class of the diagnostic entities shown on the camera's own device."""
+
+from __future__ import annotations
+
+from homeassistant.const import EntityCategory
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.device import async_device_info_to_link_from_device_id
+from homeassistant.helpers.entity import Entity, EntityDescription
+
+from .diagnosis import Diagnosis
+from .watch import CameraWatch
+
+
+class CameraDoctorEntity(Entity):
+    """An entity that mirrors one camera's diagnosis."""
+
+    _attr_has_entity_name = True
+    _attr_should_poll = False
+    _attr_entity_category = EntityCategory.DIAGNOSTIC
+
+    def __init__(
+        self, hass: HomeAssistant, watch: CameraWatch, description: EntityDescription
+    ) -> None:
+        """Attach to the camera's device under a stable unique id."""
+        self.watch = watch
+        self.entity_description = description
+        self._attr_unique_id = f"{watch.spec.unique_id}_{description.key}"
+        self._attr_device_info = async_device_info_to_link_from_device_id(
+            hass, watch.spec.device_id
+        )
+        self._async_update_attrs()
+
+    async def async_added_to_hass(self) -> None:
+        """Follow the camera's diagnosis."""
+        await super().async_added_to_hass()
+        self.async_on_remove(self.watch.async_add_listener(self._async_changed))
+
+    @callback
+    def _async_changed(self, watch: CameraWatch, previous: Diagnosis | None) -> None:
+        self._async_update_attrs()
+        self.async_write_ha_state()
+
+    @callback
+    def _async_update_attrs(self) -> None:
+        """Copy the diagnosis into the entity's attributes."""

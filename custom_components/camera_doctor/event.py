@@ -1,0 +1,59 @@
+"""Event entity: fires when the camera's primary cause changes."""
+
+from __future__ import annotations
+
+from homeassistant.components.event import EventEntity, EventEntityDescription
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .const import ATTR_PREVIOUS_CAUSE, EVENT_TYPE_CLEARED, KEY_DIAGNOSIS
+from .diagnosis import Cause, Diagnosis
+from .entity import CameraDoctorEntity
+from .events import diagnosis_event_data
+from .models import CameraDoctorConfigEntry
+from .platform import async_setup_camera_entities
+from .watch import CameraWatch
+
+PARALLEL_UPDATES = 0
+
+DIAGNOSIS_EVENT = EventEntityDescription(
+    key=KEY_DIAGNOSIS,
+    translation_key=KEY_DIAGNOSIS,
+    event_types=[*(cause.value for cause in Cause), EVENT_TYPE_CLEARED],
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: CameraDoctorConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Add the diagnosis event entity of every watched camera."""
+
+    def build(watch: CameraWatch) -> list[DiagnosisEventEntity]:
+        return [DiagnosisEventEntity(hass, watch, DIAGNOSIS_EVENT)]
+
+    async_setup_camera_entities(entry, async_add_entities, build)
+
+
+class DiagnosisEventEntity(CameraDoctorEntity, EventEntity):
+    """Fires ``<cause>`` when a cause appears and ``cleared`` when it goes."""
+
+    @callback
+    def _async_changed(self, watch: CameraWatch, previous: Diagnosis | None) -> None:
+        diagnosis = watch.diagnosis
+        previous_cause = previous.cause if previous else Cause.NONE
+        if diagnosis is None or diagnosis.cause is previous_cause:
+            return
+        event_type = (
+            EVENT_TYPE_CLEARED
+            if diagnosis.cause is Cause.NONE
+            else diagnosis.cause.value
+        )
+        data = diagnosis_event_data(watch.spec, diagnosis, previous_cause)
+        self._trigger_event(
+            event_type,
+            {key: data[key] for key in data if key not in ("entity_id", "device_id")}
+            | {ATTR_PREVIOUS_CAUSE: previous_cause.value},
+        )
+        self.async_write_ha_state()

@@ -1,0 +1,44 @@
+"""The ``camera_doctor_diagnosis`` bus event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.const import ATTR_DEVICE_ID, ATTR_ENTITY_ID
+from homeassistant.core import HomeAssistant, callback
+
+from .const import (
+    ATTR_CAUSE,
+    ATTR_CAUSES,
+    ATTR_EVIDENCE,
+    ATTR_FIX,
+    ATTR_PREVIOUS_CAUSE,
+    EVENT_DIAGNOSIS,
+)
+from .diagnosis import Cause, Diagnosis
+from .discovery import CameraSpec
+
+
+def diagnosis_event_data(
+    spec: CameraSpec, diagnosis: Diagnosis, previous_cause: Cause
+) -> dict[str, Any]:
+    """The payload of a diagnosis event (the public contract)."""
+    return {
+        ATTR_ENTITY_ID: spec.entity_id,
+        ATTR_DEVICE_ID: spec.device_id,
+        ATTR_CAUSE: diagnosis.cause.value,
+        ATTR_PREVIOUS_CAUSE: previous_cause.value,
+        ATTR_CAUSES: [cause.value for cause in diagnosis.causes],
+        ATTR_FIX: diagnosis.fix,
+        ATTR_EVIDENCE: dict(diagnosis.evidence),
+    }
+
+
+@callback
+def async_fire_diagnosis_event(
+    hass: HomeAssistant, spec: CameraSpec, diagnosis: Diagnosis, previous_cause: Cause
+) -> None:
+    """Announce that a camera's primary cause changed."""
+    hass.bus.async_fire(
+        EVENT_DIAGNOSIS, diagnosis_event_data(spec, diagnosis, previous_cause)
+    )

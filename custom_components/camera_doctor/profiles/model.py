@@ -1,0 +1,51 @@
+"""Plain data handed from Home Assistant to the brand profiles.
+
+Standard library only, so the profiles are tested without Home Assistant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceState:
+    """One Home Assistant entity as a profile sees it.
+
+    ``state`` is ``None`` when the entity has no state (missing, or removed
+    while its integration reloads). ``key`` is the most specific name the
+    entity's integration gives it: its translation key, or else the suffix of
+    its unique id (Blink: ``"<serial>-wifi_strength"`` gives
+    ``"wifi_strength"``), lower-cased.
+    """
+
+    entity_id: str
+    domain: str
+    state: str | None
+    attributes: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    device_class: str | None = None
+    unit: str | None = None
+    key: str | None = None
+    platform: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CameraSources:
+    """A camera and every reading Home Assistant holds about it.
+
+    ``siblings`` are the other entities on the camera's own device. ``hubs``
+    are the entities of the camera's hub candidates (Blink: the sync modules'
+    alarm control panels, which live on their own devices); the profile picks
+    the one the camera belongs to.
+    """
+
+    camera: SourceState
+    siblings: tuple[SourceState, ...] = ()
+    hubs: tuple[SourceState, ...] = ()
+    manufacturer: str | None = None
+    model: str | None = None

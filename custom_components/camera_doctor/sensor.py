@@ -1,0 +1,98 @@
+"""Sensors: the red-flash cause and the recommended fix."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from homeassistant.components.sensor import (
+    SensorDeviceClass,
+    SensorEntity,
+    SensorEntityDescription,
+)
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .const import (
+    ATTR_CAUSES,
+    ATTR_EVIDENCE,
+    ATTR_NOTES,
+    ATTR_SINCE,
+    KEY_RECOMMENDED_FIX,
+    KEY_RED_FLASH_CAUSE,
+)
+from .diagnosis import FIX_KEYS, Cause, Diagnosis
+from .entity import CameraDoctorEntity
+from .models import CameraDoctorConfigEntry
+from .platform import async_setup_camera_entities
+from .watch import CameraWatch
+
+PARALLEL_UPDATES = 0
+
+
+def _cause_attributes(diagnosis: Diagnosis) -> dict[str, Any]:
+    started = diagnosis.started
+    return {
+        ATTR_CAUSES: [cause.value for cause in diagnosis.causes],
+        ATTR_EVIDENCE: dict(diagnosis.evidence),
+        ATTR_SINCE: started.isoformat() if started else None,
+        ATTR_NOTES: list(diagnosis.notes),
+    }
+
+
+@dataclass(frozen=True, kw_only=True)
+class CameraDoctorSensorDescription(SensorEntityDescription):
+    """How a sensor reads the diagnosis."""
+
+    value_fn: Callable[[Diagnosis], str]
+    attributes_fn: Callable[[Diagnosis], Mapping[str, Any]] | None = None
+
+
+SENSORS: tuple[CameraDoctorSensorDescription, ...] = (
+    CameraDoctorSensorDescription(
+        key=KEY_RED_FLASH_CAUSE,
+        translation_key=KEY_RED_FLASH_CAUSE,
+        device_class=SensorDeviceClass.ENUM,
+        options=[cause.value for cause in Cause],
+        value_fn=lambda diagnosis: diagnosis.cause.value,
+        attributes_fn=_cause_attributes,
+    ),
+    CameraDoctorSensorDescription(
+        key=KEY_RECOMMENDED_FIX,
+        translation_key=KEY_RECOMMENDED_FIX,
+        device_class=SensorDeviceClass.ENUM,
+        options=list(dict.fromkeys(FIX_KEYS.values())),
+        value_fn=lambda diagnosis: diagnosis.fix,
+    ),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: CameraDoctorConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Add the sensors of every watched camera, now and later."""
+
+    def build(watch: CameraWatch) -> list[CameraDoctorSensor]:
+        return [CameraDoctorSensor(hass, watch, description) for description in SENSORS]
+
+    async_setup_camera_entities(entry, async_add_entities, build)
+
+
+class CameraDoctorSensor(CameraDoctorEntity, SensorEntity):
+    """A sensor showing part of a camera's diagnosis."""
+
+    entity_description: CameraDoctorSensorDescription
+
+    @callback
+    def _async_update_attrs(self) -> None:
+        diagnosis = self.watch.diagnosis
+        description = self.entity_description
+        self._attr_native_value = description.value_fn(diagnosis) if diagnosis else None
+        self._attr_extra_state_attributes = (
+            dict(description.attributes_fn(diagnosis))
+            if diagnosis and description.attributes_fn
+            else None
+        )

@@ -1,0 +1,1 @@
+"""Tests of Camera Doctor inside Home Assistant."""

@@ -1,0 +1,111 @@
+"""Build cameras in a test Home Assistant from registry entries and states."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr, entity_registry as er
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+
+@dataclass
+class FakeCamera:
+    """A camera with its device and sibling entities, as a source integration makes them."""
+
+    hass: HomeAssistant
+    name: str
+    platform: str
+    entity_id: str
+    device_id: str
+    registry_id: str
+    siblings: dict[str, str] = field(default_factory=dict)
+
+    def set(self, key: str, state: str, **attributes: Any) -> None:
+        """Write the state of the camera (key ``camera``) or of a sibling."""
+        entity_id = self.entity_id if key == "camera" else self.siblings[key]
+        entry = er.async_get(self.hass).async_get(entity_id)
+        assert entry is not None
+        base: dict[str, Any] = {"friendly_name": f"{self.name} {key}".strip()}
+        if entry.original_device_class:
+            base["device_class"] = entry.original_device_class
+        if entry.unit_of_measurement:
+            base["unit_of_measurement"] = entry.unit_of_measurement
+        if key == "camera":
+            base["friendly_name"] = self.name
+        self.hass.states.async_set(entity_id, state, base | attributes)
+
+
+def add_camera(
+    hass: HomeAssistant,
+    name: str,
+    *,
+    platform: str = "acme",
+    manufacturer: str = "Acme",
+    model: str = "Cam 1",
+    serial: str | None = None,
+    siblings: dict[str, tuple[str, str | None, str | None]] | None = None,
+) -> FakeCamera:
+    """Register a camera and its siblings ``{key: (domain, device_class, unit)}``."""
+    serial = serial or name.lower().replace(" ", "_")
+    source_entry = MockConfigEntry(domain=platform, title=platform)
+    source_entry.add_to_hass(hass)
+    device = dr.async_get(hass).async_get_or_create(
+        config_entry_id=source_entry.entry_id,
+        identifiers={(platform, serial)},
+        manufacturer=manufacturer,
+        model=model,
+        name=name,
+    )
+    ent_reg = er.async_get(hass)
+    camera = ent_reg.async_get_or_create(
+        "camera",
+        platform,
+        f"{serial}-camera",
+        config_entry=source_entry,
+        device_id=device.id,
+        suggested_object_id=serial,
+        has_entity_name=True,
+    )
+    fake = FakeCamera(hass, name, platform, camera.entity_id, device.id, camera.id)
+    for key, (domain, device_class, unit) in (siblings or {}).items():
+        entry = ent_reg.async_get_or_create(
+            domain,
+            platform,
+            f"{serial}-{key}",
+            config_entry=source_entry,
+            device_id=device.id,
+            suggested_object_id=f"{serial}_{key}",
+            original_device_class=device_class,
+            unit_of_measurement=unit,
+        )
+        fake.siblings[key] = entry.entity_id
+    return fake
+
+
+GENERIC_SIBLINGS: dict[str, tuple[str, str | None, str | None]] = {
+    "battery": ("sensor", "battery", "%"),
+    "signal": ("sensor", "signal_strength", "dBm"),
+    "temperature": ("sensor", "temperature", "°C"),
+    "connectivity": ("binary_sensor", "connectivity", None),
+    "firmware": ("update", "firmware", None),
+}
+
+
+def add_generic_camera(hass: HomeAssistant, name: str, **kwargs: Any) -> FakeCamera:
+    """A healthy generic battery camera with every kind of reading."""
+    camera = add_camera(hass, name, siblings=GENERIC_SIBLINGS, **kwargs)
+    camera.set("camera", "idle")
+    camera.set("battery", "80")
+    camera.set("signal", "-55")
+    camera.set("temperature", "21")
+    camera.set("connectivity", "on")
+    camera.set(
+        "firmware",
+        "off",
+        installed_version="1.0",
+        latest_version="1.0",
+        in_progress=False,
+    )
+    return camera

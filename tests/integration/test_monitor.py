@@ -1,0 +1,215 @@
+"""Live monitoring of generic cameras: entities, events, grace, add/remove."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+    async_fire_time_changed,
+)
+
+from custom_components.camera_doctor.const import CONF_EXCLUDE, DOMAIN, EVENT_DIAGNOSIS
+from homeassistant.const import STATE_UNAVAILABLE, EntityCategory
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er, issue_registry as ir
+
+from .fleet import FakeCamera, add_generic_camera
+
+CAUSE = "sensor.{}_red_flash_cause"
+FIX = "sensor.{}_recommended_fix"
+FLASH = "binary_sensor.{}_red_flash"
+EVENT = "event.{}_diagnosis"
+
+
+async def _setup(hass: HomeAssistant, entry: MockConfigEntry) -> None:
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+
+
+@pytest.fixture
+async def camera(hass: HomeAssistant, mock_config_entry: MockConfigEntry) -> FakeCamera:
+    """A healthy generic camera watched by a loaded entry."""
+    cam = add_generic_camera(hass, "Garage")
+    await _setup(hass, mock_config_entry)
+    return cam
+
+
+async def test_entities_on_camera_device(hass: HomeAssistant, camera: FakeCamera) -> None:
+    """Four diagnostic entities appear on the camera's own device, healthy."""
+    ent_reg = er.async_get(hass)
+    expected = {
+        CAUSE.format("garage"): ("sensor", "garage-camera_red_flash_cause", "none"),
+        FIX.format("garage"): ("sensor", "garage-camera_recommended_fix", "none"),
+        FLASH.format("garage"): ("binary_sensor", "garage-camera_red_flash", "off"),
+    }
+    for entity_id, (platform, unique_id, state) in expected.items():
+        entry = ent_reg.async_get(entity_id)
+        assert entry is not None, entity_id
+        assert entry.unique_id == unique_id
+        assert entry.platform == DOMAIN
+        assert entry.device_id == camera.device_id
+        assert entry.entity_category is EntityCategory.DIAGNOSTIC
+        assert hass.states.get(entity_id).state == state
+    event = ent_reg.async_get(EVENT.format("garage"))
+    assert event is not None
+    assert event.device_id == camera.device_id
+
+
+async def test_low_battery_event_and_issue(
+    hass: HomeAssistant, camera: FakeCamera, freezer: FrozenDateTimeFactory
+) -> None:
+    """A low battery shows at once; its repair appears after the grace period."""
+    events = async_capture_events(hass, EVENT_DIAGNOSIS)
+    camera.set("battery", "8")
+    await hass.async_block_till_done()
+
+    cause = hass.states.get(CAUSE.format("garage"))
+    assert cause.state == "low_battery"
+    assert cause.attributes["evidence"]["battery_percent"] == 8
+    assert cause.attributes["causes"] == ["low_battery"]
+    assert hass.states.get(FIX.format("garage")).state == "replace_batteries"
+    assert hass.states.get(FLASH.format("garage")).state == "on"
+    assert hass.states.get(EVENT.format("garage")).attributes["event_type"] == (
+        "low_battery"
+    )
+    assert len(events) == 1
+    data: dict[str, Any] = events[0].data
+    assert data["entity_id"] == camera.entity_id
+    assert data["device_id"] == camera.device_id
+    assert data["cause"] == "low_battery"
+    assert data["previous_cause"] == "none"
+    assert data["causes"] == ["low_battery"]
+    assert data["fix"] == "replace_batteries"
+    assert data["evidence"]["battery_percent"] == 8
+
+    issue_id = f"low_battery_{camera.registry_id}"
+    issues = ir.async_get(hass)
+    assert issues.async_get_issue(DOMAIN, issue_id) is None
+    freezer.tick(timedelta(minutes=5, seconds=1))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    issue = issues.async_get_issue(DOMAIN, issue_id)
+    assert issue is not None
+    assert issue.translation_key == "low_battery"
+    assert issue.severity is ir.IssueSeverity.ERROR  # 8 % is critical
+    assert issue.translation_placeholders == {
+        "camera": "Garage",
+        "value": "8 %",
+        "threshold": "20 %",
+    }
+
+    camera.set("battery", "100")
+    await hass.async_block_till_done()
+    assert hass.states.get(CAUSE.format("garage")).state == "none"
+    assert hass.states.get(EVENT.format("garage")).attributes["event_type"] == "cleared"
+    assert issues.async_get_issue(DOMAIN, issue_id) is None
+    assert [e.data["cause"] for e in events] == ["low_battery", "none"]
+
+
+async def test_unavailable_inside_grace_is_not_a_fault(
+    hass: HomeAssistant, camera: FakeCamera, freezer: FrozenDateTimeFactory
+) -> None:
+    """A camera briefly unavailable is fine; past the grace period it is offline."""
+    events = async_capture_events(hass, EVENT_DIAGNOSIS)
+    camera.set("camera", STATE_UNAVAILABLE)
+    await hass.async_block_till_done()
+    freezer.tick(timedelta(minutes=4))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert hass.states.get(CAUSE.format("garage")).state == "none"
+    camera.set("camera", "idle")
+    await hass.async_block_till_done()
+    freezer.tick(timedelta(minutes=10))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert hass.states.get(CAUSE.format("garage")).state == "none"
+    assert events == []
+
+    camera.set("camera", STATE_UNAVAILABLE)
+    await hass.async_block_till_done()
+    freezer.tick(timedelta(minutes=5, seconds=1))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert hass.states.get(CAUSE.format("garage")).state == "no_connection"
+    assert [e.data["cause"] for e in events] == ["no_connection"]
+
+
+async def test_camera_added_renamed_and_removed_live(
+    hass: HomeAssistant, camera: FakeCamera
+) -> None:
+    """Cameras come and go without a reload; their entities and issues follow."""
+    porch = add_generic_camera(hass, "Porch")
+    await hass.async_block_till_done()
+    assert hass.states.get(CAUSE.format("porch")).state == "none"
+
+    ent_reg = er.async_get(hass)
+    ent_reg.async_update_entity(porch.entity_id, new_entity_id="camera.front_porch")
+    await hass.async_block_till_done()
+    porch.entity_id = "camera.front_porch"
+    porch.set("battery", "5")
+    await hass.async_block_till_done()
+    assert hass.states.get(CAUSE.format("porch")).state == "low_battery"
+
+    ent_reg.async_remove(porch.entity_id)
+    await hass.async_block_till_done()
+    assert hass.states.get(CAUSE.format("porch")) is None
+    assert ent_reg.async_get(CAUSE.format("porch")) is None
+    assert hass.states.get(CAUSE.format("garage")).state == "none"
+
+
+async def test_excluded_camera_gets_nothing(
+    hass: HomeAssistant, camera: FakeCamera, mock_config_entry: MockConfigEntry
+) -> None:
+    """Excluding a camera in the options removes its entities, live."""
+    hass.config_entries.async_update_entry(
+        mock_config_entry,
+        options={**mock_config_entry.options, CONF_EXCLUDE: [camera.entity_id]},
+    )
+    await hass.async_block_till_done()
+    assert er.async_get(hass).async_get(CAUSE.format("garage")) is None
+    camera.set("battery", "1")
+    await hass.async_block_till_done()
+    assert hass.states.get(CAUSE.format("garage")) is None
+
+
+def _listener_counts(hass: HomeAssistant) -> tuple[dict[str, int], int]:
+    """Bus listeners, and per-entity state-change callbacks of every tracker."""
+    tracked = hass.data.get("track_state_change_data")
+    callbacks = (
+        sum(len(jobs) for jobs in tracked.callbacks.values()) if tracked else 0
+    )
+    return hass.bus.async_listeners(), callbacks
+
+
+def _live_timers(hass: HomeAssistant) -> int:
+    return sum(not handle.cancelled() for handle in hass.loop._scheduled)
+
+
+async def test_unload_leaves_no_listeners(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """Load/unload cycles leave no listener, callback or timer behind."""
+    add_generic_camera(hass, "Garage")
+    add_generic_camera(hass, "Porch")
+    await _setup(hass, mock_config_entry)
+    assert _listener_counts(hass)[1] >= 12  # 2 cameras x 6 sources
+    assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    # The first load also set up Home Assistant's own platforms; compare after.
+    baseline = _listener_counts(hass)
+    timers = _live_timers(hass)
+    for _ in range(3):
+        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+        await hass.async_block_till_done()
+        assert _listener_counts(hass) != baseline
+        assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
+        await hass.async_block_till_done()
+        assert _listener_counts(hass) == baseline
+    assert _live_timers(hass) <= timers
+    assert hass.states.get(CAUSE.format("garage")).state == STATE_UNAVAILABLE
