@@ -1,0 +1,56 @@
+"""Arlo cameras through the popular custom ``aarlo`` integration.
+
+(Arlo left Home Assistant core.) The camera entity's attributes include
+``battery_level`` (%), ``signal_strength`` (0..5 bars), ``charging`` and
+``connection``; its state is e.g. "idle", "Offline, Too Cold" or
+"offline". Siblings: ``battery_level`` (device class battery, %),
+``signal_strength`` (a 0..5 level without unit) and ``temperature`` (°C),
+all read the generic way. Standard library only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from custom_components.camera_doctor.diagnosis.model import Observation
+
+from . import generic
+from ._coerce import as_bool, as_text, as_word, bars, percent
+from .profile import Profile, merge
+
+if TYPE_CHECKING:
+    from .model import CameraSources
+
+CONNECTION: Final = {
+    "available": True,
+    "connected": True,
+    "online": True,
+    "unavailable": False,
+    "disconnected": False,
+    "offline": False,
+}
+
+
+def available(sources: CameraSources) -> bool | None:
+    """Return False when the camera's state or ``connection`` says offline."""
+    if "offline" in (as_text(sources.camera.state) or ""):
+        return False
+    connection = as_word(generic.attribute(sources, "connection", "connection_state"))
+    return CONNECTION.get(connection or "")
+
+
+def observe(sources: CameraSources) -> Observation:
+    """Return the Arlo camera's observation."""
+    common = generic.observe(sources)
+    charging = as_bool(generic.attribute(sources, "charging"))
+    specific = Observation(
+        available=generic.all_known(available(sources), common.available),
+        battery_percent=percent(generic.attribute(sources, "battery_level")),
+        signal_bars=bars(generic.attribute(sources, "signal_strength")),
+        # Charging proves the power supply works; not charging says nothing.
+        power_fault=False if charging else None,
+    )
+    return merge(Observation(power_fault=common.power_fault), specific, common)
+
+
+ARLO = Profile(name="arlo", observe_fn=observe, changing_fn=generic.changing_readings)

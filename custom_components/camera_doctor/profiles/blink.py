@@ -1,0 +1,188 @@
+"""Blink cameras (core ``blink`` integration, blinkpy 0.23).
+
+The camera entity's attributes are blinkpy's ``camera.attributes``:
+``battery`` ("ok"/"low"), ``battery_voltage`` (centivolts), ``temperature``
+(°F), ``temperature_c``, ``wifi_strength`` (dBm, ``None`` on a Mini),
+``sync_signal_strength`` (bars), ``sync_module`` (its name), ``network_id``.
+Its siblings are the ``battery`` binary sensor and the ``temperature`` and
+``wifi_strength`` sensors. Each sync module is an ``alarm_control_panel`` on
+its own device, whose ``status`` attribute is "online" or "offline".
+
+Blink's cloud keeps serving the last readings of a camera that died, so the
+readings that move on a live camera are reported for freeze detection.
+Standard library only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from custom_components.camera_doctor.diagnosis.model import Observation
+
+from . import generic
+from ._coerce import as_float, as_text, bars, celsius, dbm, first, mapping
+from .profile import Profile, Readings, merge
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .model import CameraSources, SourceState
+
+HUB_DOMAIN = "alarm_control_panel"
+PLATFORM = "blink"
+# Attributes that move on a live camera (the cloud freezes them otherwise).
+CHANGING_ATTRIBUTES = (
+    "temperature",
+    "wifi_strength",
+    "sync_signal_strength",
+    "battery_voltage",
+    "last_record",
+    "thumbnail",
+)
+_BATTERY_LOW = {"low": True, "ok": False}
+_HUB_STATUS = {"online": True, "offline": False}
+
+
+def battery_low(sources: CameraSources) -> bool | None:
+    """Return whether the camera's batteries are low.
+
+    blinkpy's ``battery`` attribute is "ok" or "low". The battery binary
+    sensor is ``battery != "ok"``, so it is on for a Mini or doorbell that has
+    no battery reading: it is only trusted when the camera's attributes are
+    not there at all.
+    """
+    attributes = mapping(sources.camera.attributes)
+    if "battery" in attributes:
+        return _BATTERY_LOW.get(as_text(attributes["battery"]) or "")
+    return generic.battery_low(sources)
+
+
+def _signal(sources: CameraSources) -> tuple[float | None, int | None]:
+    """Return ``(dBm, bars)``: Wi-Fi in dBm, sync-module link in bars."""
+    wifi = generic.attribute(sources, "wifi_strength")
+    sensor_dbm, sensor_bars = generic.signal(sources)
+    return (
+        first(dbm(wifi), sensor_dbm),
+        first(
+            bars(generic.attribute(sources, "sync_signal_strength")),
+            sensor_bars,
+            bars(wifi),
+        ),
+    )
+
+
+def _temperature(sources: CameraSources) -> float | None:
+    """Return °C: the sensor by its own unit, else the camera's attributes."""
+    return first(
+        generic.temperature(sources),
+        celsius(generic.attribute(sources, "temperature_c"), "°C"),
+        celsius(generic.attribute(sources, "temperature"), "°F"),
+    )
+
+
+def _hub_names(hub: SourceState) -> set[str]:
+    """Return a sync module's names: its ``name``, and its friendly name.
+
+    The panel's friendly name is its device's, "blink <sync module name>";
+    it survives when the panel is unavailable and loses its other attributes.
+    """
+    attributes = mapping(hub.attributes)
+    found = {as_text(attributes.get("name")), as_text(attributes.get("friendly_name"))}
+    found |= {name.removeprefix(f"{PLATFORM} ") for name in found if name}
+    return {name for name in found if name}
+
+
+def _same_number(left: object, right: object) -> bool:
+    """Return whether two ids are the same number (``123`` == ``"123"``)."""
+    number = as_float(left)
+    return number is not None and number == as_float(right)
+
+
+def _cameras_of(hub: SourceState) -> list[str]:
+    """Return the lower-case names of the cameras a sync module lists."""
+    cameras = mapping(hub.attributes).get("associated_cameras")
+    if not isinstance(cameras, list | tuple):
+        return []
+    return [name for name in map(as_text, cameras) if name]
+
+
+def match_hub(sources: CameraSources) -> SourceState | None:
+    """Return the sync module panel the camera belongs to, if one matches.
+
+    Tried in order: the camera's ``sync_module`` equals the panel's ``name``
+    (or its friendly name, "blink <name>", which an unavailable panel keeps);
+    the camera's ``network_id`` equals the panel's; the camera's name is in
+    the panel's ``associated_cameras``. No match gives ``None``: a camera is
+    never blamed on another sync module.
+    """
+    camera = mapping(sources.camera.attributes)
+    hubs = [
+        hub
+        for hub in sources.hubs
+        if hub.domain == HUB_DOMAIN and hub.platform in (None, PLATFORM)
+    ]
+    own_names = {
+        name
+        for name in (as_text(camera.get("name")), as_text(camera.get("friendly_name")))
+        if name
+    }
+    tests: tuple[Callable[[SourceState], bool], ...] = (
+        lambda hub: as_text(camera.get("sync_module")) in _hub_names(hub),
+        lambda hub: _same_number(
+            camera.get("network_id"), mapping(hub.attributes).get("network_id")
+        ),
+        lambda hub: bool(own_names.intersection(_cameras_of(hub))),
+    )
+    for test in tests:
+        for hub in hubs:
+            if test(hub):
+                return hub
+    return None
+
+
+def hub_online(hub: SourceState | None) -> bool | None:
+    """Return whether a sync module is online (``None``: no hub, or unknown)."""
+    if hub is None:
+        return None
+    if hub.state is None or generic.camera_available(hub) is False:
+        return False
+    return _HUB_STATUS.get(as_text(mapping(hub.attributes).get("status")) or "")
+
+
+def observe(sources: CameraSources) -> Observation:
+    """Return the Blink camera's observation."""
+    signal_dbm, signal_bars = _signal(sources)
+    specific = Observation(
+        battery_low=battery_low(sources),
+        signal_dbm=signal_dbm,
+        signal_bars=signal_bars,
+        temperature_c=_temperature(sources),
+        hub_online=hub_online(match_hub(sources)),
+    )
+    # The battery binary sensor is already weighed (or distrusted) above.
+    return merge(specific, replace(generic.observe(sources), battery_low=None))
+
+
+def changing_readings(sources: CameraSources) -> Readings:
+    """Return the attributes that keep moving while the camera is alive."""
+    attributes = mapping(sources.camera.attributes)
+    readings: Readings = {}
+    for key in CHANGING_ATTRIBUTES:
+        value = attributes.get(key)
+        if (number := as_float(value)) is not None:
+            readings[key] = number
+        elif isinstance(value, str) and as_text(value) is not None:
+            readings[key] = value.strip()
+    return readings
+
+
+BLINK = Profile(
+    name="blink",
+    observe_fn=observe,
+    changing_fn=changing_readings,
+    hub_fn=match_hub,
+    freezes_readings=True,
+    hub_domain=HUB_DOMAIN,
+    hub_platform=PLATFORM,
+)

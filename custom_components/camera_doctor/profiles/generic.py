@@ -1,0 +1,253 @@
+"""Readings any camera device can offer, found by entity domain and device class.
+
+This is the profile for cameras of unknown brands, and the base every brand
+profile starts from: a brand only adds what its integration says in its own
+way (attributes, enums, levels). Standard library only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from custom_components.camera_doctor.diagnosis.model import Observation
+
+from ._coerce import (
+    as_bool,
+    as_float,
+    as_text,
+    as_word,
+    bars,
+    celsius,
+    dbm,
+    first,
+    lookup,
+    mapping,
+    percent,
+)
+from .profile import Profile, Readings
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from .model import CameraSources, SourceState
+
+# Name fragments of sensors that carry a Wi-Fi reading without saying so
+# through their device class (eufy "wifiRSSI", Reolink "wifi_signal").
+SIGNAL_NAMES = ("rssi", "signal_strength", "wifi_signal", "wifi_strength")
+POWER_NAMES = ("power", "charg")
+_DBM_UNITS = frozenset({"dbm", "db"})
+_CHANGING_CLASSES = frozenset({"temperature", "signal_strength", "battery", "voltage"})
+
+
+# --- entity helpers ---------------------------------------------------------
+
+
+def names(entity: SourceState) -> tuple[str, ...]:
+    """Return the lower-case names an entity goes by: its key and object id."""
+    found = [as_text(entity.key), as_text(entity.entity_id)]
+    return tuple(name.partition(".")[2] or name for name in found if name)
+
+
+def named(entity: SourceState, fragments: Iterable[str]) -> bool:
+    """Return whether any of the entity's names contains one of ``fragments``."""
+    return any(part in name for name in names(entity) for part in fragments)
+
+
+def device_class(entity: SourceState) -> str | None:
+    """Return the entity's device class (field, else state attribute)."""
+    return as_text(entity.device_class) or as_text(
+        mapping(entity.attributes).get("device_class")
+    )
+
+
+def unit(entity: SourceState) -> object:
+    """Return the entity's unit of measurement (field, else state attribute)."""
+    return entity.unit or mapping(entity.attributes).get("unit_of_measurement")
+
+
+def entities(
+    sources: CameraSources, domain: str, *classes: str
+) -> Iterator[SourceState]:
+    """Yield the camera's sibling entities of ``domain`` (and device class)."""
+    for entity in sources.siblings:
+        if entity.domain == domain and (not classes or device_class(entity) in classes):
+            yield entity
+
+
+def all_known(*values: bool | None) -> bool | None:
+    """Return False if any value is False, True if any is True, else None."""
+    if False in values:
+        return False
+    return first(*values)
+
+
+def any_known(values: Iterable[bool | None]) -> bool | None:
+    """Return True if any value is True, False if any is False, else None."""
+    known = [value for value in values if value is not None]
+    return any(known) if known else None
+
+
+# --- readings -----------------------------------------------------------------
+
+
+def camera_available(camera: SourceState) -> bool | None:
+    """Return False for an unavailable camera, None for an unknown state."""
+    if as_word(camera.state) == "unavailable":
+        return False
+    return None if as_text(camera.state) is None else True
+
+
+def available(sources: CameraSources) -> bool | None:
+    """Return availability from the camera state and connectivity sensors."""
+    connected = all_known(
+        *(
+            as_bool(entity.state)
+            for entity in entities(sources, "binary_sensor", "connectivity")
+        )
+    )
+    return all_known(camera_available(sources.camera), connected)
+
+
+def battery_percent(sources: CameraSources) -> float | None:
+    """Return the charge of the first battery sensor in % (or no unit)."""
+    return first(
+        *(
+            percent(entity.state)
+            for entity in entities(sources, "sensor", "battery")
+            if as_text(unit(entity)) in (None, "%")
+        )
+    )
+
+
+def battery_low(sources: CameraSources) -> bool | None:
+    """Return whether a battery binary sensor is on (on means low)."""
+    return any_known(
+        as_bool(entity.state)
+        for entity in entities(sources, "binary_sensor", "battery")
+    )
+
+
+def signal_value(value: object, unit_of: object) -> tuple[float | None, int | None]:
+    """Return ``(dBm, bars)`` from a signal reading: negative is dBm, 0..5 bars."""
+    unit_text = as_text(unit_of)
+    if unit_text in _DBM_UNITS:
+        return dbm(value), None
+    if unit_text is not None:
+        return None, None
+    return dbm(value), bars(value)
+
+
+def signal(sources: CameraSources) -> tuple[float | None, int | None]:
+    """Return ``(dBm, bars)`` from the camera's signal sensors."""
+    readings = [
+        signal_value(entity.state, unit(entity))
+        for entity in entities(sources, "sensor")
+        if device_class(entity) == "signal_strength" or named(entity, SIGNAL_NAMES)
+    ]
+    return (
+        first(*(reading[0] for reading in readings)),
+        first(*(reading[1] for reading in readings)),
+    )
+
+
+def temperature(sources: CameraSources) -> float | None:
+    """Return the first temperature sensor in °C, converted by its own unit."""
+    return first(
+        *(
+            celsius(entity.state, unit(entity))
+            for entity in entities(sources, "sensor", "temperature")
+        )
+    )
+
+
+def _in_progress(value: object) -> bool | None:
+    """Return an update entity's ``in_progress`` (bool, or a percentage)."""
+    flag = as_bool(value)
+    if flag is not None:
+        return flag
+    number = as_float(value)
+    return None if number is None else number > 0
+
+
+def _update_available(entity: SourceState) -> bool | None:
+    """Return the update entity's state, else compare its versions."""
+    if (state := as_bool(entity.state)) is not None:
+        return state
+    attributes = mapping(entity.attributes)
+    installed = as_text(attributes.get("installed_version"))
+    latest = as_text(attributes.get("latest_version"))
+    if installed is None or latest is None:
+        return None
+    return installed != latest
+
+
+def firmware(sources: CameraSources) -> tuple[bool | None, bool | None]:
+    """Return ``(updating, update_available)`` from the update entities."""
+    updates = list(entities(sources, "update"))
+    updating = any_known(
+        _in_progress(mapping(entity.attributes).get("in_progress"))
+        for entity in updates
+    )
+    return updating, any_known(_update_available(entity) for entity in updates)
+
+
+def _power_fault(entity: SourceState) -> bool | None:
+    """Return the fault a power or charging binary sensor reports, if any."""
+    state = as_bool(entity.state)
+    kind = device_class(entity)
+    if state is None or not named(entity, POWER_NAMES):
+        return None
+    if kind == "problem":
+        return state
+    if kind in ("power", "plug"):
+        return not state
+    return None
+
+
+def power_fault(sources: CameraSources) -> bool | None:
+    """Return whether a power, plug or charging problem sensor reports a fault."""
+    return any_known(
+        _power_fault(entity) for entity in entities(sources, "binary_sensor")
+    )
+
+
+def observe(sources: CameraSources) -> Observation:
+    """Return what the usual entities of the camera's device say."""
+    signal_dbm, signal_bars = signal(sources)
+    updating, update_available = firmware(sources)
+    return Observation(
+        available=available(sources),
+        battery_percent=battery_percent(sources),
+        battery_low=battery_low(sources),
+        signal_dbm=signal_dbm,
+        signal_bars=signal_bars,
+        temperature_c=temperature(sources),
+        firmware_updating=updating,
+        update_available=update_available,
+        power_fault=power_fault(sources),
+    )
+
+
+def changing_readings(sources: CameraSources) -> Readings:
+    """Return the numeric measurements of the camera's sensors, by entity id."""
+    readings: Readings = {}
+    for entity in entities(sources, "sensor", *_CHANGING_CLASSES):
+        if (value := as_float(entity.state)) is not None:
+            readings[entity.entity_id] = value
+    return readings
+
+
+def attribute(
+    sources: CameraSources, *keys: str, within: tuple[str, ...] = ()
+) -> object:
+    """Return the first of the camera's attributes ``keys`` that is set.
+
+    ``within`` names nested attribute mappings to search after the top level
+    (eufy puts the device's properties in ``state`` and ``properties``).
+    """
+    attributes = sources.camera.attributes
+    containers = [attributes, *(lookup(attributes, name) for name in within)]
+    return first(*(lookup(container, *keys) for container in containers))
+
+
+GENERIC = Profile(name="generic", observe_fn=observe, changing_fn=changing_readings)

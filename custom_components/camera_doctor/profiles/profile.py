@@ -1,0 +1,77 @@
+"""The shape every brand profile shares, and how readings are combined.
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING
+
+from custom_components.camera_doctor.diagnosis.model import Observation
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .model import CameraSources, SourceState
+
+type Readings = dict[str, float | str]
+
+
+def merge(*observations: Observation) -> Observation:
+    """Combine observations field by field: the first known value wins.
+
+    Brand profiles pass their own, more precise readings first and the
+    generic readings last, so a brand only has to say what it knows better.
+    """
+    if not observations:
+        return Observation()
+    result = observations[0]
+    for name in (field.name for field in fields(Observation)):
+        if getattr(result, name) is not None:
+            continue
+        for other in observations[1:]:
+            value = getattr(other, name)
+            if value is not None:
+                result = replace(result, **{name: value})
+                break
+    return result
+
+
+def no_hub(sources: CameraSources) -> SourceState | None:
+    """Return no hub: the brand has none, or it cannot be told apart."""
+    return None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Profile:
+    """How one brand's entities map to an :class:`Observation`.
+
+    ``freezes_readings`` is true when the brand's cloud keeps serving the
+    last readings of a camera that died (Blink), so a camera whose
+    :meth:`changing_readings` stop moving is suspect. ``hub_domain`` and
+    ``hub_platform`` tell the Home Assistant layer which entities to put in
+    :attr:`CameraSources.hubs` (Blink: the ``alarm_control_panel`` entities of
+    the ``blink`` platform, one per sync module); both ``None`` means the
+    brand has no hub to watch.
+    """
+
+    name: str
+    observe_fn: Callable[[CameraSources], Observation]
+    changing_fn: Callable[[CameraSources], Readings]
+    hub_fn: Callable[[CameraSources], SourceState | None] = no_hub
+    freezes_readings: bool = False
+    hub_domain: str | None = None
+    hub_platform: str | None = None
+
+    def observe(self, sources: CameraSources) -> Observation:
+        """Return what the camera's entities say about it right now."""
+        return self.observe_fn(sources)
+
+    def changing_readings(self, sources: CameraSources) -> Readings:
+        """Return the readings that keep moving while the camera is alive."""
+        return self.changing_fn(sources)
+
+    def match_hub(self, sources: CameraSources) -> SourceState | None:
+        """Return the hub entity (among ``sources.hubs``) the camera uses."""
+        return self.hub_fn(sources)

@@ -1,0 +1,55 @@
+"""Reolink cameras (core ``reolink`` integration).
+
+Siblings: ``battery_percent`` (%), ``battery_temperature`` (°C),
+``battery_state`` (enum: discharging, charging, chargecomplete),
+``wifi_signal`` (a 0..4 level without unit, on the host's device),
+``day_night_state`` (day, night, led_day) and the ``firmware`` update
+entity. The generic reading covers battery, temperature, level and update;
+this profile adds the charging state and the night mode.
+Standard library only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from custom_components.camera_doctor.diagnosis.model import Observation
+
+from . import generic
+from ._coerce import as_text, first
+from .profile import Profile, merge
+
+if TYPE_CHECKING:
+    from .model import CameraSources
+
+# A charging battery proves the power supply works; discharging says nothing
+# (battery cameras run on battery between charges).
+CHARGING_STATES: Final = {"charging": False, "chargecomplete": False}
+DARK_STATES: Final = {"night": True, "day": False, "led_day": False}
+
+
+def _enum(sources: CameraSources, key: str, values: dict[str, bool]) -> bool | None:
+    """Return the value an enum sensor ``key``'s state maps to."""
+    return first(
+        *(
+            values.get(as_text(entity.state) or "")
+            for entity in generic.entities(sources, "sensor")
+            if generic.named(entity, (key,))
+        )
+    )
+
+
+def observe(sources: CameraSources) -> Observation:
+    """Return the Reolink camera's observation."""
+    common = generic.observe(sources)
+    specific = Observation(
+        is_dark=_enum(sources, "day_night_state", DARK_STATES),
+        power_fault=_enum(sources, "battery_state", CHARGING_STATES),
+    )
+    # A power problem sensor outranks the charging state.
+    return merge(Observation(power_fault=common.power_fault), specific, common)
+
+
+REOLINK = Profile(
+    name="reolink", observe_fn=observe, changing_fn=generic.changing_readings
+)

@@ -1,0 +1,1 @@
+"""Tests of the brand profiles (plain values, no Home Assistant)."""
