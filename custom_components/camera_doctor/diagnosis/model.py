@@ -63,7 +63,12 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Observation:
-    """What is known about one camera right now; ``None`` means unknown."""
+    """What is known about one camera right now; ``None`` means unknown.
+
+    The engine coerces every field itself (see ``readings``), so a profile may
+    pass raw values: a non-bool flag, NaN, a non-numeric string or an
+    implausible number all count as unknown.
+    """
 
     available: bool | None = None
     battery_percent: float | None = None

@@ -1,0 +1,47 @@
+"""The pure diagnosis engine of Camera Doctor.
+
+Readings in, diagnosis out: why a camera's status light flashes red and what
+to do about it. Standard library only (a test enforces it), so it is tested
+and reused without Home Assistant.
+"""
+
+from __future__ import annotations
+
+from .engine import (
+    BATTERY_BAND,
+    ESCALATION_GRACE_PERIODS,
+    ESCALATION_MIN_MINUTES,
+    NOTE_NIGHT_IR,
+    PRECEDENCE,
+    SIGNAL_BAND_BARS,
+    SIGNAL_BAND_DBM,
+    TEMPERATURE_BAND,
+    bars_threshold,
+    diagnose,
+    severity,
+)
+from .fixes import FIX_STEPS
+from .model import FIX_KEYS, Cause, Diagnosis, Observation, Severity, Thresholds
+from .readings import sanitize_thresholds
+
+__all__ = [
+    "BATTERY_BAND",
+    "ESCALATION_GRACE_PERIODS",
+    "ESCALATION_MIN_MINUTES",
+    "FIX_KEYS",
+    "FIX_STEPS",
+    "NOTE_NIGHT_IR",
+    "PRECEDENCE",
+    "SIGNAL_BAND_BARS",
+    "SIGNAL_BAND_DBM",
+    "TEMPERATURE_BAND",
+    "Cause",
+    "Diagnosis",
+    "Observation",
+    "Severity",
+    "Thresholds",
+    "bars_threshold",
+    "diagnose",
+    "sanitize_thresholds",
+    "severity",
+]

@@ -1,0 +1,1 @@
+"""Tests of the pure diagnosis engine (no Home Assistant needed)."""
