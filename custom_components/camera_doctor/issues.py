@@ -97,6 +97,9 @@ class IssueManager:
         due: list[datetime] = []
         for cause in wanted:
             since = min(diagnosis.since.get(cause, now), now)
+            if cause in _OUTAGES and diagnosis.offline_since is not None:
+                # The engine already waited the grace period for an outage.
+                since = min(since, diagnosis.offline_since)
             if now < since + grace:
                 due.append(since + grace)
                 continue

@@ -62,6 +62,7 @@ class CameraMonitor:
         self.issues = IssueManager(hass)
         self._store: Store[dict[str, Any]] = Store(hass, STORAGE_VERSION, STORAGE_KEY)
         self._stored: dict[str, Diagnosis] = {}
+        self._replaced: dict[str, datetime] = {}
         self._new_camera_callbacks: list[NewCameraCallback] = []
         self._unsubs: list[CALLBACK_TYPE] = []
         self._started = False
@@ -76,6 +77,9 @@ class CameraMonitor:
         for registry_id, raw in data.get("cameras", {}).items():
             if isinstance(raw, dict) and (diagnosis := diagnosis_from_dict(raw)):
                 self._stored[registry_id] = diagnosis
+        for registry_id, raw in data.get("batteries_replaced", {}).items():
+            if isinstance(raw, str) and (when := dt_util.parse_datetime(raw)):
+                self._replaced[registry_id] = when
         self._async_sync_cameras(discover_cameras(self.hass, self.options.exclude))
 
     @callback
@@ -174,7 +178,11 @@ class CameraMonitor:
         for registry_id, spec in specs.items():
             watch = self.cameras.get(registry_id)
             if watch is None:
-                watch = CameraWatch(spec=spec, diagnosis=self._stored.get(registry_id))
+                watch = CameraWatch(
+                    spec=spec,
+                    diagnosis=self._stored.get(registry_id),
+                    batteries_replaced=self._replaced.get(registry_id),
+                )
                 self.cameras[registry_id] = watch
                 self._async_subscribe(watch)
                 for add in self._new_camera_callbacks:
@@ -204,6 +212,7 @@ class CameraMonitor:
         watch.async_cancel()
         self.issues.async_clear(watch.spec)
         self._stored.pop(watch.spec.registry_id, None)
+        self._replaced.pop(watch.spec.registry_id, None)
         ent_reg = er.async_get(self.hass)
         for platform, key in ENTITY_KEYS:
             unique_id = f"{watch.spec.unique_id}_{key}"
@@ -266,13 +275,24 @@ class CameraMonitor:
 
         watch.unsub_timer = async_track_point_in_utc_time(self.hass, fire, when)
 
+    @callback
+    def async_record_batteries_replaced(self, watch: CameraWatch) -> None:
+        """Remember that the owner says the batteries were replaced now."""
+        watch.batteries_replaced = dt_util.utcnow()
+        self._replaced[watch.spec.registry_id] = watch.batteries_replaced
+        self._store.async_delay_save(self._data_to_store, SAVE_DELAY)
+
     def _data_to_store(self) -> dict[str, Any]:
         return {
             "cameras": {
                 registry_id: diagnosis_to_dict(watch.diagnosis)
                 for registry_id, watch in self.cameras.items()
                 if watch.diagnosis is not None
-            }
+            },
+            "batteries_replaced": {
+                registry_id: when.isoformat()
+                for registry_id, when in self._replaced.items()
+            },
         }
 
     async def async_recheck(self, watches: Iterable[CameraWatch]) -> None:

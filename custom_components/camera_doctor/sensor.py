@@ -91,8 +91,7 @@ class CameraDoctorSensor(CameraDoctorEntity, SensorEntity):
         diagnosis = self.watch.diagnosis
         description = self.entity_description
         self._attr_native_value = description.value_fn(diagnosis) if diagnosis else None
-        self._attr_extra_state_attributes = (
-            dict(description.attributes_fn(diagnosis))
-            if diagnosis and description.attributes_fn
-            else None
-        )
+        if diagnosis and description.attributes_fn:
+            self._attr_extra_state_attributes = dict(
+                description.attributes_fn(diagnosis)
+            )

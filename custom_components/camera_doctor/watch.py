@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from homeassistant.core import CALLBACK_TYPE, callback
 
@@ -23,6 +24,7 @@ class CameraWatch:
 
     spec: CameraSpec
     diagnosis: Diagnosis | None = None
+    batteries_replaced: datetime | None = None
     unsub_state: CALLBACK_TYPE | None = None
     unsub_timer: CALLBACK_TYPE | None = None
     listeners: list[WatchListener] = field(default_factory=list)
@@ -31,6 +33,11 @@ class CameraWatch:
     def cause(self) -> Cause:
         """The primary cause, ``none`` while nothing is known yet."""
         return self.diagnosis.cause if self.diagnosis else Cause.NONE
+
+    @property
+    def diagnosis_causes(self) -> tuple[Cause, ...]:
+        """Every active cause, most important first."""
+        return self.diagnosis.causes if self.diagnosis else ()
 
     @callback
     def async_add_listener(self, listener: WatchListener) -> CALLBACK_TYPE:

@@ -6,6 +6,9 @@ from datetime import timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.const import STATE_UNAVAILABLE, EntityCategory
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er, issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -14,9 +17,6 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.camera_doctor.const import CONF_EXCLUDE, DOMAIN, EVENT_DIAGNOSIS
-from homeassistant.const import STATE_UNAVAILABLE, EntityCategory
-from homeassistant.core import HomeAssistant
-from homeassistant.helpers import entity_registry as er, issue_registry as ir
 
 from .fleet import FakeCamera, add_generic_camera
 
@@ -40,7 +40,9 @@ async def camera(hass: HomeAssistant, mock_config_entry: MockConfigEntry) -> Fak
     return cam
 
 
-async def test_entities_on_camera_device(hass: HomeAssistant, camera: FakeCamera) -> None:
+async def test_entities_on_camera_device(
+    hass: HomeAssistant, camera: FakeCamera
+) -> None:
     """Four diagnostic entities appear on the camera's own device, healthy."""
     ent_reg = er.async_get(hass)
     expected = {
@@ -48,9 +50,10 @@ async def test_entities_on_camera_device(hass: HomeAssistant, camera: FakeCamera
         FIX.format("garage"): ("sensor", "garage-camera_recommended_fix", "none"),
         FLASH.format("garage"): ("binary_sensor", "garage-camera_red_flash", "off"),
     }
-    for entity_id, (platform, unique_id, state) in expected.items():
+    for entity_id, (domain, unique_id, state) in expected.items():
         entry = ent_reg.async_get(entity_id)
         assert entry is not None, entity_id
+        assert entry.domain == domain
         assert entry.unique_id == unique_id
         assert entry.platform == DOMAIN
         assert entry.device_id == camera.device_id
@@ -181,9 +184,7 @@ async def test_excluded_camera_gets_nothing(
 def _listener_counts(hass: HomeAssistant) -> tuple[dict[str, int], int]:
     """Bus listeners, and per-entity state-change callbacks of every tracker."""
     tracked = hass.data.get("track_state_change_data")
-    callbacks = (
-        sum(len(jobs) for jobs in tracked.callbacks.values()) if tracked else 0
-    )
+    callbacks = sum(len(jobs) for jobs in tracked.callbacks.values()) if tracked else 0
     return hass.bus.async_listeners(), callbacks
 
 

@@ -1,0 +1,140 @@
+"""Device triggers on a watched camera's device: a cause appears or clears.
+
+Both listen to the ``camera_doctor_diagnosis`` bus event of the device, so an
+automation sees exactly what the event carries as ``trigger.event.data``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+from homeassistant.components.device_automation import DEVICE_TRIGGER_BASE_SCHEMA
+from homeassistant.const import CONF_DEVICE_ID, CONF_DOMAIN, CONF_PLATFORM, CONF_TYPE
+from homeassistant.core import CALLBACK_TYPE, Event, HassJob, HomeAssistant, callback
+from homeassistant.helpers import selector
+from homeassistant.helpers.trigger import TriggerActionType, TriggerInfo
+from homeassistant.helpers.typing import ConfigType
+import voluptuous as vol
+
+from .const import (
+    ATTR_CAUSE,
+    ATTR_PREVIOUS_CAUSE,
+    DOMAIN,
+    EVENT_DIAGNOSIS,
+    TRIGGER_CAUSE_DETECTED,
+    TRIGGER_CLEARED,
+)
+from .diagnosis import Cause
+from .models import CameraDoctorConfigEntry
+
+CONF_CAUSE: Final = ATTR_CAUSE
+TRIGGER_TYPES: Final = (TRIGGER_CAUSE_DETECTED, TRIGGER_CLEARED)
+FAULT_CAUSES: Final = tuple(cause.value for cause in Cause if cause is not Cause.NONE)
+
+TRIGGER_SCHEMA = DEVICE_TRIGGER_BASE_SCHEMA.extend(
+    {
+        vol.Required(CONF_TYPE): vol.In(TRIGGER_TYPES),
+        vol.Optional(CONF_CAUSE): vol.In(FAULT_CAUSES),
+    }
+)
+
+
+def _watches_device(hass: HomeAssistant, device_id: str) -> bool:
+    """Whether a loaded Camera Doctor entry watches a camera of the device."""
+    entries: list[CameraDoctorConfigEntry] = hass.config_entries.async_loaded_entries(
+        DOMAIN
+    )
+    return any(
+        watch.spec.device_id == device_id
+        for entry in entries
+        for watch in entry.runtime_data.monitor.cameras.values()
+    )
+
+
+async def async_get_triggers(
+    hass: HomeAssistant, device_id: str
+) -> list[dict[str, Any]]:
+    """List the triggers of a device that has a watched camera."""
+    if not _watches_device(hass, device_id):
+        return []
+    return [
+        {
+            CONF_PLATFORM: "device",
+            CONF_DOMAIN: DOMAIN,
+            CONF_DEVICE_ID: device_id,
+            CONF_TYPE: trigger_type,
+        }
+        for trigger_type in TRIGGER_TYPES
+    ]
+
+
+async def async_get_trigger_capabilities(
+    hass: HomeAssistant, config: ConfigType
+) -> dict[str, vol.Schema]:
+    """Offer the choice of a cause for ``cause_detected`` (none = any cause)."""
+    if config[CONF_TYPE] != TRIGGER_CAUSE_DETECTED:
+        return {}
+    return {
+        "extra_fields": vol.Schema(
+            {
+                vol.Optional(CONF_CAUSE): selector.SelectSelector(
+                    selector.SelectSelectorConfig(
+                        options=list(FAULT_CAUSES),
+                        mode=selector.SelectSelectorMode.DROPDOWN,
+                        translation_key=CONF_CAUSE,
+                    )
+                )
+            }
+        )
+    }
+
+
+def _matches(config: ConfigType, data: Mapping[str, Any]) -> bool:
+    """Whether an event of the device is one this trigger fires on."""
+    cause = data.get(ATTR_CAUSE)
+    if config[CONF_TYPE] == TRIGGER_CLEARED:
+        return bool(cause == Cause.NONE and data.get(ATTR_PREVIOUS_CAUSE) != Cause.NONE)
+    if cause == Cause.NONE or not isinstance(cause, str):
+        return False
+    wanted: str | None = config.get(CONF_CAUSE)
+    return wanted is None or cause == wanted
+
+
+async def async_attach_trigger(
+    hass: HomeAssistant,
+    config: ConfigType,
+    action: TriggerActionType,
+    trigger_info: TriggerInfo,
+) -> CALLBACK_TYPE:
+    """Run ``action`` when the device's camera gets (or loses) a cause."""
+    device_id: str = config[CONF_DEVICE_ID]
+    trigger_data = trigger_info["trigger_data"]
+    job = HassJob(action, f"camera_doctor device trigger {trigger_info}")
+
+    @callback
+    def event_filter(data: Mapping[str, Any]) -> bool:
+        return data.get(CONF_DEVICE_ID) == device_id and _matches(config, data)
+
+    @callback
+    def handle_event(event: Event[Mapping[str, Any]]) -> None:
+        hass.async_run_hass_job(
+            job,
+            {
+                "trigger": {
+                    **trigger_data,
+                    CONF_PLATFORM: "device",
+                    CONF_DOMAIN: DOMAIN,
+                    CONF_DEVICE_ID: device_id,
+                    CONF_TYPE: config[CONF_TYPE],
+                    CONF_CAUSE: event.data.get(ATTR_CAUSE),
+                    "event": event,
+                    "description": f"{DOMAIN} {config[CONF_TYPE]}",
+                }
+            },
+            event.context,
+        )
+
+    return hass.bus.async_listen(
+        EVENT_DIAGNOSIS, handle_event, event_filter=event_filter
+    )

@@ -1,0 +1,144 @@
+"""Diagnostics download: what Camera Doctor sees for each camera, and why.
+
+Source integrations put serial numbers, network ids, MAC addresses and
+signed thumbnail URLs in their attributes; those are redacted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, fields, is_dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Any, Final
+
+from homeassistant.components.diagnostics import async_redact_data
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.device_registry import DeviceEntry
+
+from .discovery import collect_sources
+from .models import CameraDoctorConfigEntry
+from .monitor import CameraMonitor
+from .store import diagnosis_to_dict
+from .watch import CameraWatch
+
+TO_REDACT: Final = {
+    "access_token",
+    "camera_id",
+    "entity_picture",
+    "id",
+    "ip",
+    "ip_address",
+    "latitude",
+    "longitude",
+    "mac",
+    "mac_address",
+    "network_id",
+    "network_info",
+    "recent_clips",
+    "serial",
+    "serial_number",
+    "sync_id",
+    "thumbnail",
+    "token",
+    "unique_id",
+    "url",
+    "video",
+}
+# Recent transitions, if the monitor keeps them on the watch.
+HISTORY_ATTRIBUTE: Final = "history"
+
+
+def _jsonable(value: Any) -> Any:
+    """Turn dataclasses, enums, times and containers into JSON-safe data."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, Enum):
+        return _jsonable(value.value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(key): _jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_jsonable(item) for item in value]
+    return value
+
+
+def _camera_diagnostics(monitor: CameraMonitor, watch: CameraWatch) -> dict[str, Any]:
+    """Everything about one camera, secrets redacted."""
+    hass = monitor.hass
+    spec = watch.spec
+    sources = collect_sources(hass, spec)
+    observation = spec.profile.observe(sources)
+    data: dict[str, Any] = {
+        "entity_id": spec.entity_id,
+        "registry_id": spec.registry_id,
+        "device_id": spec.device_id,
+        "platform": spec.platform,
+        "manufacturer": spec.manufacturer,
+        "model": spec.model,
+        "profile": spec.profile.name,
+        "sources": {
+            "camera": spec.entity_id,
+            "siblings": list(spec.sibling_ids),
+            "hubs": list(spec.hub_ids),
+        },
+        "states": {
+            source.entity_id: {
+                "state": source.state,
+                "attributes": async_redact_data(
+                    _jsonable(source.attributes), TO_REDACT
+                ),
+            }
+            for source in (sources.camera, *sources.siblings, *sources.hubs)
+        },
+        "observation": _jsonable(asdict(observation)),
+        "diagnosis": (
+            diagnosis_to_dict(watch.diagnosis) if watch.diagnosis is not None else None
+        ),
+        "issues": {
+            cause.value: _jsonable(severity)
+            for cause, severity in sorted(
+                monitor.issues.raised(spec.registry_id).items(),
+                key=lambda item: item[0].value,
+            )
+        },
+    }
+    history = getattr(watch, HISTORY_ATTRIBUTE, None)
+    if isinstance(history, Iterable) and not isinstance(history, (str, bytes)):
+        data["history"] = _jsonable(list(history))
+    return data
+
+
+def _cameras(
+    monitor: CameraMonitor, watches: Iterable[CameraWatch]
+) -> list[dict[str, Any]]:
+    return [
+        _camera_diagnostics(monitor, watch)
+        for watch in sorted(watches, key=lambda watch: watch.spec.entity_id)
+    ]
+
+
+async def async_get_config_entry_diagnostics(
+    hass: HomeAssistant, entry: CameraDoctorConfigEntry
+) -> dict[str, Any]:
+    """Diagnostics of every watched camera."""
+    monitor = entry.runtime_data.monitor
+    return {
+        "options": dict(entry.options),
+        "cameras": _cameras(monitor, monitor.cameras.values()),
+    }
+
+
+async def async_get_device_diagnostics(
+    hass: HomeAssistant, entry: CameraDoctorConfigEntry, device: DeviceEntry
+) -> dict[str, Any]:
+    """Diagnostics of the watched cameras of one device."""
+    monitor = entry.runtime_data.monitor
+    return {
+        "options": dict(entry.options),
+        "cameras": _cameras(
+            monitor,
+            (w for w in monitor.cameras.values() if w.spec.device_id == device.id),
+        ),
+    }

@@ -1,0 +1,80 @@
+"""Diagnoses survive a restart without a false transition."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+)
+
+from custom_components.camera_doctor.const import EVENT_DIAGNOSIS
+
+from .fleet import add_generic_camera
+
+
+async def test_restart_keeps_diagnosis_and_since(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """A stored low_battery diagnosis is shown at once and fires nothing."""
+    camera = add_generic_camera(hass, "Garage")
+    camera.set("battery", "8")
+    since = "2026-01-01T08:00:00+00:00"
+    hass_storage["camera_doctor.diagnoses"] = {
+        "version": 1,
+        "minor_version": 1,
+        "key": "camera_doctor.diagnoses",
+        "data": {
+            "cameras": {
+                camera.registry_id: {
+                    "cause": "low_battery",
+                    "causes": ["low_battery"],
+                    "evidence": {"battery_percent": 9},
+                    "notes": [],
+                    "since": {"low_battery": since},
+                    "offline_since": None,
+                    "next_check": None,
+                }
+            },
+            "batteries_replaced": {camera.registry_id: "2025-12-01T10:00:00+00:00"},
+        },
+    }
+    events = async_capture_events(hass, EVENT_DIAGNOSIS)
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+
+    state = hass.states.get("sensor.garage_red_flash_cause")
+    assert state.state == "low_battery"
+    assert state.attributes["since"] == since
+    assert state.attributes["evidence"]["battery_percent"] == 8
+    assert events == []
+    watch = mock_config_entry.runtime_data.monitor.cameras[camera.registry_id]
+    assert watch.batteries_replaced is not None
+    assert watch.batteries_replaced.isoformat() == "2025-12-01T10:00:00+00:00"
+
+
+async def test_unload_saves_diagnoses(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """What is known is written when the entry unloads, garbage is ignored."""
+    camera = add_generic_camera(hass, "Garage")
+    hass_storage["camera_doctor.diagnoses"] = {
+        "version": 1,
+        "key": "camera_doctor.diagnoses",
+        "data": {"cameras": {camera.registry_id: {"cause": "bogus"}, "x": []}},
+    }
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    camera.set("temperature", "-30")
+    await hass.async_block_till_done()
+    assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
+    stored = hass_storage["camera_doctor.diagnoses"]["data"]["cameras"]
+    assert stored[camera.registry_id]["cause"] == "too_cold"

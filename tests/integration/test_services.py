@@ -1,0 +1,122 @@
+"""The diagnose and recheck actions."""
+
+from __future__ import annotations
+
+from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.exceptions import ServiceValidationError
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.camera_doctor.const import CONF_EXCLUDE, DOMAIN
+
+from .fleet import FakeCamera, add_generic_camera
+
+
+@pytest.fixture
+async def cameras(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> tuple[FakeCamera, FakeCamera]:
+    """Two cameras; the second is excluded in the options."""
+    garage = add_generic_camera(hass, "Garage")
+    porch = add_generic_camera(hass, "Porch")
+    mock_config_entry.add_to_hass(hass)
+    hass.config_entries.async_update_entry(
+        mock_config_entry,
+        options={**mock_config_entry.options, CONF_EXCLUDE: [porch.entity_id]},
+    )
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    return garage, porch
+
+
+async def test_diagnose_returns_cause_fix_and_steps(
+    hass: HomeAssistant, cameras: tuple[FakeCamera, FakeCamera]
+) -> None:
+    """The response names the cause, the fix key and its translated steps."""
+    garage, _ = cameras
+    garage.set("signal", "-88")
+    await hass.async_block_till_done()
+    response = await hass.services.async_call(
+        DOMAIN,
+        "diagnose",
+        target={"device_id": garage.device_id},
+        blocking=True,
+        return_response=True,
+    )
+    result = response["cameras"][garage.entity_id]
+    assert result["cause"] == "weak_signal"
+    assert result["causes"] == ["weak_signal"]
+    assert result["fix"] == "improve_signal"
+    assert result["fix_steps"].startswith("1. Move the camera")
+    assert result["evidence"]["signal_dbm"] == -88
+    assert result["since"]
+
+
+@pytest.mark.parametrize(
+    ("target", "key"),
+    [
+        ("camera.porch", "camera_excluded"),
+        ("camera.nowhere", "camera_not_watched"),
+        ("sensor.garage_battery", "no_cameras"),
+    ],
+)
+async def test_diagnose_errors_are_translated(
+    hass: HomeAssistant,
+    cameras: tuple[FakeCamera, FakeCamera],
+    target: str,
+    key: str,
+) -> None:
+    """Unknown, excluded and non-camera targets give a translated error."""
+    with pytest.raises(ServiceValidationError) as err:
+        await hass.services.async_call(
+            DOMAIN,
+            "diagnose",
+            target={"entity_id": target},
+            blocking=True,
+            return_response=True,
+        )
+    assert err.value.translation_domain == DOMAIN
+    assert err.value.translation_key == key
+
+
+async def test_actions_need_a_loaded_entry(hass: HomeAssistant) -> None:
+    """Without a loaded entry the actions refuse politely."""
+    entry = MockConfigEntry(domain=DOMAIN)
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.config_entries.async_unload(entry.entry_id)
+    with pytest.raises(ServiceValidationError) as err:
+        await hass.services.async_call(
+            DOMAIN,
+            "recheck",
+            target={"entity_id": "camera.garage"},
+            blocking=True,
+        )
+    assert err.value.translation_key == "not_loaded"
+
+
+async def test_recheck_refreshes_sources_then_diagnoses(
+    hass: HomeAssistant, cameras: tuple[FakeCamera, FakeCamera]
+) -> None:
+    """Recheck asks every watched source to refresh, then diagnoses again."""
+    garage, _ = cameras
+    refreshed: list[ServiceCall] = []
+
+    async def refresh(call: ServiceCall) -> None:
+        refreshed.append(call)
+        garage.set("temperature", "52")
+
+    hass.services.async_register("homeassistant", "update_entity", refresh)
+    response = await hass.services.async_call(
+        DOMAIN,
+        "recheck",
+        target={"entity_id": garage.entity_id},
+        blocking=True,
+        return_response=True,
+    )
+    assert set(refreshed[0].data["entity_id"]) == {
+        garage.entity_id,
+        *garage.siblings.values(),
+    }
+    assert response["cameras"][garage.entity_id]["cause"] == "overheating"
+    assert hass.states.get("sensor.garage_red_flash_cause").state == "overheating"
