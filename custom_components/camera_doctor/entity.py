@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers.device import async_device_info_to_link_from_device_id
 from homeassistant.helpers.entity import Entity, EntityDescription
 
+from .compat import link_entity_to_device
 from .diagnosis import Diagnosis
 from .watch import CameraWatch
 
@@ -25,9 +25,7 @@ class CameraDoctorEntity(Entity):
         self.watch = watch
         self.entity_description = description
         self._attr_unique_id = f"{watch.spec.unique_id}_{description.key}"
-        self._attr_device_info = async_device_info_to_link_from_device_id(
-            hass, watch.spec.device_id
-        )
+        link_entity_to_device(hass, self, watch.spec.device_id)
         self._async_update_attrs()
 
     async def async_added_to_hass(self) -> None:

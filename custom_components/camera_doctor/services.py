@@ -12,10 +12,11 @@ from homeassistant.core import (
     callback,
 )
 from homeassistant.exceptions import ServiceValidationError
-from homeassistant.helpers import config_validation as cv, service
+from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.translation import async_get_translations
 import voluptuous as vol
 
+from .compat import async_extract_entity_ids
 from .const import CAMERA_DOMAIN, DOMAIN, SERVICE_DIAGNOSE, SERVICE_RECHECK
 from .diagnosis import Diagnosis
 from .models import CameraDoctorConfigEntry
@@ -39,7 +40,7 @@ def _monitor(hass: HomeAssistant) -> CameraMonitor:
 async def _targets(hass: HomeAssistant, call: ServiceCall) -> list[CameraWatch]:
     """The watched cameras an action targets; errors for anything else."""
     monitor = _monitor(hass)
-    entity_ids = await service.async_extract_entity_ids(hass, call)
+    entity_ids = await async_extract_entity_ids(hass, call)
     cameras = sorted(e for e in entity_ids if e.startswith(f"{CAMERA_DOMAIN}."))
     if not cameras:
         raise ServiceValidationError(

@@ -54,9 +54,9 @@ async def test_platform_snapshot(
             "entity_id": entry.entity_id,
             "unique_id": entry.unique_id,
             "translation_key": entry.translation_key,
-            "entity_category": entry.entity_category,
-            "original_device_class": entry.original_device_class,
+            "entity_category": str(entry.entity_category),
+            "original_device_class": str(entry.original_device_class),
             "has_entity_name": entry.has_entity_name,
             "state": state.state,
-            "attributes": dict(state.attributes),
+            "attributes": {str(key): value for key, value in state.attributes.items()},
         } == snapshot(name=entry.entity_id)
