@@ -173,6 +173,12 @@ def test_battery_binary_sensor_used_without_attributes() -> None:
             id="other-domain-ignored",
         ),
         pytest.param(
+            replace(blink_camera(), platform="fleet_sim"),
+            (replace(sync_module("armed_away"), platform="fleet_sim"),),
+            replace(sync_module("armed_away"), platform="fleet_sim"),
+            id="stand-in-platform-matches-its-own-panel",
+        ),
+        pytest.param(
             blink_camera(sync_module=..., network_id=...),
             (
                 sync_module(cameras=()),

@@ -117,10 +117,13 @@ def match_hub(sources: CameraSources) -> SourceState | None:
     never blamed on another sync module.
     """
     camera = mapping(sources.camera.attributes)
+    # A panel of the camera's own integration (``blink``, or a stand-in that
+    # mirrors it); one whose integration is unknown is given the benefit.
+    platforms = {None, sources.camera.platform or PLATFORM}
     hubs = [
         hub
         for hub in sources.hubs
-        if hub.domain == HUB_DOMAIN and hub.platform in (None, PLATFORM)
+        if hub.domain == HUB_DOMAIN and hub.platform in platforms
     ]
     own_names = {
         name

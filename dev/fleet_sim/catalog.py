@@ -1,0 +1,77 @@
+"""The standard development fleet."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .const import BLINK_BRAND
+from .model import BLINK_FAULTS, BLINK_MINI_FAULTS, Fleet, SimCamera, SimSyncModule
+
+
+def default_fleet() -> Fleet:
+    """Build the standard development fleet."""
+    home = SimSyncModule(
+        name="Home",
+        serial="G8T1-0000-0001",
+        sync_id=401,
+        network_id=2201,
+        version="4.4.8",
+    )
+    blink: dict[str, Any] = {
+        "kind": "blink",
+        "manufacturer": BLINK_BRAND,
+        "sync": home,
+        "supported_faults": BLINK_FAULTS,
+    }
+    cameras = [
+        SimCamera(
+            **blink,
+            serial="G8W1-0001-FRNT",
+            name="Front Door",
+            model="outdoor",
+            product_type="catalina",
+            camera_id=111,
+            version="10.61",
+            base_temperature_c=12.0,
+            base_signal_dbm=-52,
+            base_signal_bars=5,
+            battery_percent=100,
+        ),
+        SimCamera(
+            **blink,
+            serial="G8W1-0002-BACK",
+            name="Back Yard",
+            model="outdoor",
+            product_type="catalina",
+            camera_id=112,
+            version="10.61",
+            base_temperature_c=9.0,
+            base_signal_dbm=-64,
+            base_signal_bars=4,
+            battery_percent=100,
+        ),
+        SimCamera(
+            **(blink | {"supported_faults": BLINK_MINI_FAULTS}),
+            serial="G8M1-0003-LIVG",
+            name="Living Room",
+            model="mini",
+            product_type="owl",
+            camera_id=113,
+            version="2.18.37",
+            base_temperature_c=21.0,
+            base_signal_dbm=None,
+        ),
+        SimCamera(
+            kind="generic",
+            serial="ACME-GC-0004",
+            name="Garage Cam",
+            manufacturer="Acme",
+            model="BatteryCam 2",
+            version="1.4.2",
+            base_temperature_c=16.0,
+            base_signal_dbm=-58,
+            battery_percent=87,
+        ),
+    ]
+    home.camera_names = [cam.name for cam in cameras if cam.sync is home]
+    return Fleet(cameras, [home])

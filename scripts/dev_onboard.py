@@ -1,0 +1,415 @@
+#!/usr/bin/env python3
+"""Helper for scripts/develop and scripts/dev-check (standard library only).
+
+Subcommands:
+  requirements   print the pinned requirements the dev instance needs but the
+                 running Python lacks (run it with .venv/bin/python)
+  wait           wait until the dev Home Assistant answers HTTP
+  onboard        finish onboarding, save a long-lived token in
+                 .dev-config/.dev-token and create the Camera Doctor entry
+  token          print a valid access token (for curl)
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import contextlib
+import importlib.util
+import json
+import os
+from pathlib import Path
+import socket
+import struct
+import sys
+import time
+from typing import Any
+import urllib.error
+import urllib.parse
+import urllib.request
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG_DIR = ROOT / ".dev-config"
+TOKEN_FILE = CONFIG_DIR / ".dev-token"
+URL = os.environ.get("DEV_HA_URL", "http://127.0.0.1:8123")
+CLIENT_ID = f"{URL}/"
+USERNAME = "dev"
+PASSWORD = "dev-password-1"  # noqa: S105 - throw-away local dev login
+
+
+class HttpError(Exception):
+    """A non-2xx answer."""
+
+    def __init__(self, status: int, body: str) -> None:
+        """Keep status and body."""
+        super().__init__(f"HTTP {status}: {body[:300]}")
+        self.status = status
+        self.body = body
+
+
+def request(
+    method: str,
+    path: str,
+    data: Any = None,
+    *,
+    token: str | None = None,
+    form: bool = False,
+    timeout: float = 30,
+) -> Any:
+    """Send a request to Home Assistant and return the decoded JSON answer."""
+    headers: dict[str, str] = {}
+    body: bytes | None = None
+    if data is not None:
+        if form:
+            body = urllib.parse.urlencode(data).encode()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        else:
+            body = json.dumps(data).encode()
+            headers["Content-Type"] = "application/json"
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    req = urllib.request.Request(URL + path, body, headers, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            raw = resp.read().decode()
+    except urllib.error.HTTPError as err:
+        raise HttpError(err.code, err.read().decode(errors="replace")) from None
+    try:
+        return json.loads(raw) if raw else None
+    except json.JSONDecodeError:
+        return raw  # e.g. /api/template answers plain text
+
+
+# --- tokens ------------------------------------------------------------------
+
+
+def _exchange_code(code: str) -> dict[str, Any]:
+    data = {"grant_type": "authorization_code", "code": code, "client_id": CLIENT_ID}
+    tokens: dict[str, Any] = request("POST", "/auth/token", data, form=True)
+    return tokens
+
+
+def _login() -> dict[str, Any]:
+    """Log in with the dev user through the login flow."""
+    flow = request(
+        "POST",
+        "/auth/login_flow",
+        {
+            "client_id": CLIENT_ID,
+            "handler": ["homeassistant", None],
+            "redirect_uri": CLIENT_ID,
+        },
+    )
+    result = request(
+        "POST",
+        f"/auth/login_flow/{flow['flow_id']}",
+        {"client_id": CLIENT_ID, "username": USERNAME, "password": PASSWORD},
+    )
+    if result.get("type") != "create_entry":
+        raise SystemExit(f"login as {USERNAME!r} failed: {result}")
+    return _exchange_code(result["result"])
+
+
+def _ws_recv(sock: socket.socket) -> dict[str, Any]:
+    def exact(size: int) -> bytes:
+        buf = b""
+        while len(buf) < size:
+            chunk = sock.recv(size - len(buf))
+            if not chunk:
+                raise ConnectionError("websocket closed")
+            buf += chunk
+        return buf
+
+    _, length = exact(2)
+    length &= 0x7F
+    if length == 126:
+        (length,) = struct.unpack("!H", exact(2))
+    elif length == 127:
+        (length,) = struct.unpack("!Q", exact(8))
+    message: dict[str, Any] = json.loads(exact(length))
+    return message
+
+
+def _ws_send(sock: socket.socket, message: dict[str, Any]) -> None:
+    payload = json.dumps(message).encode()
+    mask = os.urandom(4)
+    size = len(payload)
+    header = bytes([0x81])
+    if size < 126:
+        header += bytes([0x80 | size])
+    elif size < 65536:
+        header += bytes([0x80 | 126]) + struct.pack("!H", size)
+    else:
+        header += bytes([0x80 | 127]) + struct.pack("!Q", size)
+    masked = bytes(byte ^ mask[i % 4] for i, byte in enumerate(payload))
+    sock.sendall(header + mask + masked)
+
+
+def create_long_lived_token(access_token: str) -> str:
+    """Create a long-lived access token over the websocket API."""
+    parsed = urllib.parse.urlsplit(URL)
+    host, port = parsed.hostname or "127.0.0.1", parsed.port or 80
+    with socket.create_connection((host, port), timeout=30) as sock:
+        key = base64.b64encode(os.urandom(16)).decode()
+        sock.sendall(
+            (
+                f"GET /api/websocket HTTP/1.1\r\nHost: {host}:{port}\r\n"
+                "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n"
+            ).encode()
+        )
+        head = b""
+        while b"\r\n\r\n" not in head:
+            head += sock.recv(1)
+        if b" 101 " not in head.split(b"\r\n", 1)[0]:
+            raise SystemExit(f"websocket upgrade failed: {head!r}")
+        _ws_recv(sock)  # auth_required
+        _ws_send(sock, {"type": "auth", "access_token": access_token})
+        if (answer := _ws_recv(sock)).get("type") != "auth_ok":
+            raise SystemExit(f"websocket auth failed: {answer}")
+        _ws_send(
+            sock,
+            {
+                "id": 1,
+                "type": "auth/long_lived_access_token",
+                "client_name": f"scripts/develop {time.strftime('%Y-%m-%d %H:%M:%S')}",
+                "lifespan": 3650,
+            },
+        )
+        answer = _ws_recv(sock)
+        if not answer.get("success"):
+            raise SystemExit(f"could not create a long-lived token: {answer}")
+        token: str = answer["result"]
+        return token
+
+
+def saved_token() -> str | None:
+    """Return the saved long-lived token if Home Assistant still accepts it."""
+    if not TOKEN_FILE.is_file():
+        return None
+    token = TOKEN_FILE.read_text().strip()
+    try:
+        request("GET", "/api/", token=token)
+    except HttpError:
+        return None
+    return token
+
+
+def save_token(access_token: str) -> str:
+    """Create and save a long-lived token; return it."""
+    token = create_long_lived_token(access_token)
+    TOKEN_FILE.write_text(token + "\n")
+    TOKEN_FILE.chmod(0o600)
+    return token
+
+
+def get_token() -> str:
+    """Return a working token, logging in (and saving a new one) if needed."""
+    if token := saved_token():
+        return token
+    return save_token(_login()["access_token"])
+
+
+# --- subcommands ---------------------------------------------------------------
+
+
+def cmd_wait(args: argparse.Namespace) -> int:
+    """Wait until Home Assistant answers HTTP."""
+    deadline = time.monotonic() + args.timeout
+    while time.monotonic() < deadline:
+        if args.pid and not Path(f"/proc/{args.pid}").exists():
+            print("Home Assistant exited during start-up", file=sys.stderr)
+            return 1
+        try:
+            request("GET", "/api/", timeout=5)
+        except HttpError:
+            return 0  # 401 without a token: the HTTP server is up
+        except OSError:
+            time.sleep(1)
+            continue
+        return 0
+    print(f"Home Assistant did not answer within {args.timeout}s", file=sys.stderr)
+    return 1
+
+
+def _wait_running(token: str, timeout: float = 180) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError, HttpError):
+            if request("GET", "/api/config", token=token)["state"] == "RUNNING":
+                return
+        time.sleep(1)
+    raise SystemExit("Home Assistant did not reach RUNNING")
+
+
+def _onboard() -> tuple[str, bool]:
+    """Run the open onboarding steps; return a token and if core_config ran."""
+    try:
+        answer = request("GET", "/api/onboarding")
+    except HttpError as err:  # onboarding done before this start: no views
+        if err.status != 404:
+            raise
+        answer = []
+    steps = {s["step"]: s["done"] for s in answer}
+    access: str | None = None  # a login token (onboarding needs credentials)
+    if steps.get("user") is False:
+        print("==> onboarding: creating user 'dev'")
+        answer = request(
+            "POST",
+            "/api/onboarding/users",
+            {
+                "client_id": CLIENT_ID,
+                "name": "Developer",
+                "username": USERNAME,
+                "password": PASSWORD,
+                "language": "en",
+            },
+        )
+        access = _exchange_code(answer["auth_code"])["access_token"]
+    for step, payload in (
+        ("core_config", {}),
+        ("analytics", {}),
+        ("integration", {"client_id": CLIENT_ID, "redirect_uri": CLIENT_ID}),
+    ):
+        if steps.get(step) is False:
+            print(f"==> onboarding: {step}")
+            access = access or _login()["access_token"]
+            request("POST", f"/api/onboarding/{step}", payload, token=access)
+    fresh = steps.get("core_config") is False
+    if token := saved_token():
+        return token, fresh
+    return save_token(access or _login()["access_token"]), fresh
+
+
+def _remove_onboarding_entries(token: str) -> None:
+    """Remove what onboarding adds (weather, radio, TTS...): keep the dev instance offline.
+
+    Onboarding starts those flows in the background, so poll for a while.
+    """
+    removed, quiet = 0, 0
+    for _ in range(15):
+        entries = request("GET", "/api/config/config_entries/entry", token=token)
+        found = [e for e in entries if e["source"] == "onboarding"]
+        for entry in found:
+            print(f"==> onboarding: removing the {entry['domain']} entry it added")
+            request(
+                "DELETE",
+                f"/api/config/config_entries/entry/{entry['entry_id']}",
+                token=token,
+            )
+        removed += len(found)
+        quiet = 0 if found else quiet + 1
+        if removed >= 4 or (removed and quiet >= 3):
+            return
+        time.sleep(1)
+
+
+def _camera_doctor_importable() -> bool:
+    package = ROOT / "custom_components" / "camera_doctor"
+    if not (package / "manifest.json").is_file():
+        return False
+    sys.path.insert(0, str(ROOT))
+    try:
+        return importlib.util.find_spec("custom_components.camera_doctor") is not None
+    finally:
+        sys.path.pop(0)
+
+
+def _ensure_entry(token: str) -> None:
+    path = "/api/config/config_entries/entry?domain=camera_doctor"
+    if request("GET", path, token=token):
+        print("==> Camera Doctor entry: already configured")
+        return
+    if not _camera_doctor_importable():
+        print("==> Camera Doctor entry: skipped (integration not there yet)")
+        return
+    flows = "/api/config/config_entries/flow"
+    try:
+        result = request("POST", flows, {"handler": "camera_doctor"}, token=token)
+        for _ in range(3):  # submit confirm steps that need no input
+            if result.get("type") != "form":
+                break
+            result = request("POST", f"{flows}/{result['flow_id']}", {}, token=token)
+    except HttpError as err:
+        print(f"==> Camera Doctor entry: WARNING, config flow failed: {err}")
+        return
+    outcome = result.get("type")
+    if outcome == "create_entry":
+        print("==> Camera Doctor entry: created")
+    elif outcome == "abort":
+        print(f"==> Camera Doctor entry: flow aborted ({result.get('reason')})")
+    else:
+        print(f"==> Camera Doctor entry: WARNING, unexpected flow result {result}")
+
+
+def cmd_onboard(args: argparse.Namespace) -> int:
+    """Onboard, save a token, create the Camera Doctor entry."""
+    token, fresh = _onboard()
+    _wait_running(token)
+    _ensure_entry(token)
+    if fresh:
+        _remove_onboarding_entries(token)
+    return 0
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    """Print a working token."""
+    print(get_token())
+    return 0
+
+
+def cmd_requirements(args: argparse.Namespace) -> int:
+    """Print the requirements of the dev instance's integrations not installed."""
+    from importlib import metadata  # noqa: PLC0415
+
+    from homeassistant import bootstrap, components  # noqa: PLC0415
+
+    core_dir = Path(next(iter(components.__path__)))
+    manifests = [ROOT / "custom_components", ROOT / "dev"]
+    todo = set(args.domains) | bootstrap.CORE_INTEGRATIONS
+    todo |= bootstrap.DEFAULT_INTEGRATIONS | {"isal", "system_log", "network"}
+    seen: set[str] = set()
+    pins: set[str] = set()
+    while todo:
+        domain = todo.pop()
+        seen.add(domain)
+        candidates = [core_dir / domain] + [base / domain for base in manifests]
+        for folder in candidates:
+            if (folder / "manifest.json").is_file():
+                manifest = json.loads((folder / "manifest.json").read_text())
+                pins.update(manifest.get("requirements", []))
+                todo |= set(manifest.get("dependencies", [])) - seen
+                break
+    missing = []
+    for pin in sorted(pins):
+        name, _, version = pin.partition("==")
+        try:
+            installed = metadata.version(name.split("[")[0])
+        except metadata.PackageNotFoundError:
+            installed = None
+        if installed is None or (version and installed != version):
+            missing.append(pin)
+    print("\n".join(missing))
+    return 0
+
+
+def main() -> int:
+    """Run a subcommand."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    wait = sub.add_parser("wait")
+    wait.add_argument("--timeout", type=float, default=300)
+    wait.add_argument("--pid", type=int)
+    wait.set_defaults(func=cmd_wait)
+    sub.add_parser("onboard").set_defaults(func=cmd_onboard)
+    sub.add_parser("token").set_defaults(func=cmd_token)
+    reqs = sub.add_parser("requirements")
+    reqs.add_argument("domains", nargs="*")
+    reqs.set_defaults(func=cmd_requirements)
+    args = parser.parse_args()
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())
