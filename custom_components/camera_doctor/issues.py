@@ -64,10 +64,19 @@ def issue_severity(
         return ir.IssueSeverity.ERROR
     if cause is Cause.LOW_BATTERY and diagnosis.evidence.get("battery_critical"):
         return ir.IssueSeverity.ERROR
-    since = diagnosis.since.get(cause)
-    if cause is Cause.NO_CONNECTION and since and now - since >= OFFLINE_ERROR_AFTER:
+    since = _started(cause, diagnosis, now)
+    if cause is Cause.NO_CONNECTION and now - since >= OFFLINE_ERROR_AFTER:
         return ir.IssueSeverity.ERROR
     return ir.IssueSeverity.WARNING
+
+
+def _started(cause: Cause, diagnosis: Diagnosis, now: datetime) -> datetime:
+    """When the condition behind a cause began (an outage: when it went offline)."""
+    since = min(diagnosis.since.get(cause, now), now)
+    if cause in _OUTAGES and diagnosis.offline_since is not None:
+        # The engine already waited the grace period for an outage.
+        since = min(since, diagnosis.offline_since)
+    return since
 
 
 class IssueManager:
@@ -96,10 +105,7 @@ class IssueManager:
         grace = timedelta(minutes=max(thresholds.grace_minutes, 0))
         due: list[datetime] = []
         for cause in wanted:
-            since = min(diagnosis.since.get(cause, now), now)
-            if cause in _OUTAGES and diagnosis.offline_since is not None:
-                # The engine already waited the grace period for an outage.
-                since = min(since, diagnosis.offline_since)
+            since = _started(cause, diagnosis, now)
             if now < since + grace:
                 due.append(since + grace)
                 continue
