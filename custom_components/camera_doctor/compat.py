@@ -23,8 +23,7 @@ ENTITY_DEVICE_ENTRY = (MAJOR_VERSION, MINOR_VERSION) >= (2025, 8)
 DEVICE_TRIGGERS_LISTED = (MAJOR_VERSION, MINOR_VERSION) < (2026, 8)
 
 _EXTRACT_TAKES_HASS = (
-    next(iter(inspect.signature(service.async_extract_entity_ids).parameters))
-    == "hass"
+    next(iter(inspect.signature(service.async_extract_entity_ids).parameters)) == "hass"
 )
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from homeassistant.const import UnitOfTemperature
 import pytest
 
 from custom_components.camera_doctor.diagnosis import Cause, Thresholds
 from custom_components.camera_doctor.evidence import issue_placeholders
-from homeassistant.const import UnitOfTemperature
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,9 @@ from datetime import timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.const import STATE_UNAVAILABLE
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er, issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -19,9 +22,6 @@ from custom_components.camera_doctor.const import (
 )
 from custom_components.camera_doctor.issues import MAX_CREATES_PER_HOUR
 from custom_components.camera_doctor.options import DEFAULT_OPTIONS
-from homeassistant.const import STATE_UNAVAILABLE
-from homeassistant.core import HomeAssistant
-from homeassistant.helpers import entity_registry as er, issue_registry as ir
 
 from .fleet import FakeCamera, add_generic_camera
 
