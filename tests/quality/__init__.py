@@ -1,0 +1,1 @@
+"""Checks of the package metadata, translations and code quality rules."""

@@ -1,0 +1,104 @@
+"""Every translation key the code uses exists, and en.json equals strings.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+import re
+from typing import Any
+
+import yaml
+
+from custom_components.camera_doctor.binary_sensor import RED_FLASH
+from custom_components.camera_doctor.config_flow import OPTIONS_SCHEMA
+from custom_components.camera_doctor.diagnosis import FIX_KEYS, Cause
+from custom_components.camera_doctor.event import DIAGNOSIS_EVENT
+from custom_components.camera_doctor.issues import FIXABLE
+from custom_components.camera_doctor.sensor import SENSORS
+
+PACKAGE = Path(__file__).resolve().parents[2] / "custom_components" / "camera_doctor"
+STRINGS: dict[str, Any] = json.loads((PACKAGE / "strings.json").read_text("utf-8"))
+ICONS: dict[str, Any] = json.loads((PACKAGE / "icons.json").read_text("utf-8"))
+ISSUE_PLACEHOLDERS = {"camera", "value", "threshold"}
+FLOW_PLACEHOLDERS = ISSUE_PLACEHOLDERS | {"cause"}
+
+
+def _code() -> str:
+    return "\n".join(p.read_text("utf-8") for p in PACKAGE.rglob("*.py"))
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(re.findall(r"{(\w+)}", text))
+
+
+def test_english_translation_is_strings_json() -> None:
+    """translations/en.json is strings.json, word for word."""
+    english = (PACKAGE / "translations" / "en.json").read_text("utf-8")
+    assert json.loads(english) == STRINGS
+
+
+def test_entity_names_and_states() -> None:
+    """Every entity has a name, and every enum option and event type a label."""
+    entity = STRINGS["entity"]
+    for description in SENSORS:
+        strings = entity["sensor"][description.translation_key]
+        assert strings["name"]
+        assert set(strings["state"]) == set(description.options or [])
+    assert entity["binary_sensor"][RED_FLASH.translation_key]["name"]
+    event = entity["event"][DIAGNOSIS_EVENT.translation_key]
+    labels = event["state_attributes"]["event_type"]["state"]
+    assert set(labels) == set(DIAGNOSIS_EVENT.event_types or [])
+
+
+def test_icons_for_every_cause() -> None:
+    """An icon per cause state, and one per action."""
+    icons = ICONS["entity"]["sensor"]["red_flash_cause"]["state"]
+    assert set(icons) == {cause.value for cause in Cause}
+    assert set(ICONS["services"]) == set(STRINGS["services"])
+
+
+def test_issues_for_every_cause() -> None:
+    """A notice per cause, with fix flows where Home Assistant can act."""
+    issues = STRINGS["issues"]
+    assert set(issues) == {cause.value for cause in Cause if cause is not Cause.NONE}
+    for cause, strings in issues.items():
+        assert _placeholders(strings["title"]) <= ISSUE_PLACEHOLDERS
+        if Cause(cause) in FIXABLE:
+            flow = strings["fix_flow"]
+            confirm = flow["step"]["confirm"]
+            assert _placeholders(confirm["description"]) <= FLOW_PLACEHOLDERS
+            for reason in flow["abort"].values():
+                assert _placeholders(reason) <= FLOW_PLACEHOLDERS
+        else:
+            assert _placeholders(strings["description"]) <= ISSUE_PLACEHOLDERS
+            assert "**What to do**" in strings["description"]
+
+
+def test_fix_steps_for_every_fix_key() -> None:
+    """The diagnose action answers every fix key with translated steps."""
+    fixes = STRINGS["selector"]["fix"]["options"]
+    assert set(fixes) == set(FIX_KEYS.values())
+    assert set(STRINGS["entity"]["sensor"]["recommended_fix"]["state"]) == set(fixes)
+
+
+def test_exceptions_and_flow_errors_used_in_code_exist() -> None:
+    """Every translation_key / error / abort reason in the code is translated."""
+    code = _code()
+    for key in set(re.findall(r'translation_key="(\w+)"', code)):
+        assert key in STRINGS["exceptions"], key
+    for key in set(re.findall(r'"(\w+_above_\w+)"', code)):
+        assert key in STRINGS["options"]["error"], key
+    options = STRINGS["options"]["step"]["init"]
+    for field in OPTIONS_SCHEMA.schema:
+        assert str(field) in options["data"]
+        assert str(field) in options["data_description"]
+
+
+def test_services_and_device_triggers() -> None:
+    """Every action in services.yaml and every trigger type is translated."""
+    services = yaml.safe_load((PACKAGE / "services.yaml").read_text("utf-8"))
+    for name in services:
+        assert STRINGS["services"][name]["name"]
+        assert STRINGS["services"][name]["description"]
+    triggers = STRINGS["device_automation"]["trigger_type"]
+    assert set(triggers) == {"cause_detected", "cleared"}
