@@ -7,7 +7,9 @@ from pathlib import Path
 import re
 from typing import Any
 
+from homeassistant import components
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "custom_components" / "camera_doctor"
@@ -111,3 +113,17 @@ def test_no_hass_data_domain() -> None:
     """Runtime data lives on the config entry, never in hass.data[DOMAIN]."""
     for path in PACKAGE.rglob("*.py"):
         assert "hass.data[DOMAIN]" not in path.read_text(encoding="utf-8"), path
+
+
+def test_quality_scale_covers_every_rule() -> None:
+    """Every rule of the installed Home Assistant's scale is done or exempt."""
+    # peblar is a platinum integration: its file lists every rule.
+    reference = Path(components.__file__).parent / "peblar" / "quality_scale.yaml"
+    rules = set(yaml.safe_load(reference.read_text("utf-8"))["rules"])
+    ours = yaml.safe_load((PACKAGE / "quality_scale.yaml").read_text("utf-8"))
+    assert rules <= set(ours["rules"])
+    for rule, value in ours["rules"].items():
+        status = value if isinstance(value, str) else value["status"]
+        assert status in {"done", "exempt"}, rule
+        if status == "exempt":
+            assert value["comment"], rule
