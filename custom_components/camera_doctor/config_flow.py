@@ -27,6 +27,7 @@ from .const import (
     CONF_EXCLUDE,
     CONF_GRACE_MINUTES,
     CONF_SIGNAL_WEAK,
+    CONF_STALE_ALL_BRANDS,
     CONF_STALE_HOURS,
     CONF_TEMPERATURE_HIGH,
     CONF_TEMPERATURE_LOW,
@@ -68,6 +69,7 @@ OPTIONS_SCHEMA = vol.Schema(
         ),
         vol.Required(CONF_GRACE_MINUTES): _number(0, 120, 0.5, UnitOfTime.MINUTES),
         vol.Required(CONF_STALE_HOURS): _number(0, 168, 0.5, UnitOfTime.HOURS),
+        vol.Required(CONF_STALE_ALL_BRANDS): selector.BooleanSelector(),
     }
 )
 

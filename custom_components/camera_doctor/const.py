@@ -19,6 +19,7 @@ CONF_TEMPERATURE_HIGH: Final = "temperature_high"
 CONF_TEMPERATURE_LOW: Final = "temperature_low"
 CONF_GRACE_MINUTES: Final = "grace_minutes"
 CONF_STALE_HOURS: Final = "stale_hours"
+CONF_STALE_ALL_BRANDS: Final = "stale_all_brands"
 
 # Bus event and its data keys.
 EVENT_DIAGNOSIS: Final = "camera_doctor_diagnosis"

@@ -32,12 +32,14 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
 from .const import CAMERA_DOMAIN, DOMAIN, ENTITY_KEYS, LOGGER
-from .diagnosis import Cause, Diagnosis, diagnose
+from .diagnosis import Cause, Diagnosis, Observation, diagnose
 from .discovery import CameraSpec, collect_sources, discover_cameras
 from .events import async_fire_diagnosis_event
+from .freshness import FreshnessTracker, source_updating
 from .issues import IssueManager
 from .models import CameraDoctorConfigEntry
 from .options import CameraDoctorOptions
+from .profiles import CameraSources
 from .store import STORAGE_VERSION, diagnosis_from_dict, diagnosis_to_dict
 from .watch import CameraWatch
 
@@ -63,6 +65,7 @@ class CameraMonitor:
         self._store: Store[dict[str, Any]] = Store(hass, STORAGE_VERSION, STORAGE_KEY)
         self._stored: dict[str, Diagnosis] = {}
         self._replaced: dict[str, datetime] = {}
+        self.freshness = FreshnessTracker()
         self._new_camera_callbacks: list[NewCameraCallback] = []
         self._unsubs: list[CALLBACK_TYPE] = []
         self._started = False
@@ -77,6 +80,7 @@ class CameraMonitor:
         for registry_id, raw in data.get("cameras", {}).items():
             if isinstance(raw, dict) and (diagnosis := diagnosis_from_dict(raw)):
                 self._stored[registry_id] = diagnosis
+        self.freshness.load(data.get("freshness", {}))
         for registry_id, raw in data.get("batteries_replaced", {}).items():
             if isinstance(raw, str) and (when := dt_util.parse_datetime(raw)):
                 self._replaced[registry_id] = when
@@ -213,6 +217,7 @@ class CameraMonitor:
         self.issues.async_clear(watch.spec)
         self._stored.pop(watch.spec.registry_id, None)
         self._replaced.pop(watch.spec.registry_id, None)
+        self.freshness.forget(watch.spec.registry_id)
         ent_reg = er.async_get(self.hass)
         for platform, key in ENTITY_KEYS:
             unique_id = f"{watch.spec.unique_id}_{key}"
@@ -245,8 +250,13 @@ class CameraMonitor:
         if not self._started:
             return
         now = now or dt_util.utcnow()
-        observation = watch.spec.profile.observe(collect_sources(self.hass, watch.spec))
-        observation = replace(observation, is_dark=self._is_dark)
+        sources = collect_sources(self.hass, watch.spec)
+        observation = watch.spec.profile.observe(sources)
+        observation = replace(
+            observation,
+            is_dark=self._is_dark,
+            readings_frozen_since=self._frozen_since(watch, sources, observation, now),
+        )
         diagnosis = diagnose(observation, self.options.thresholds, watch.diagnosis, now)
         previous = watch.diagnosis
         watch.diagnosis = diagnosis
@@ -261,6 +271,31 @@ class CameraMonitor:
         if previous_cause != diagnosis.cause:
             async_fire_diagnosis_event(self.hass, watch.spec, diagnosis, previous_cause)
         watch.async_notify(previous)
+
+    def _frozen_since(
+        self,
+        watch: CameraWatch,
+        sources: CameraSources,
+        observation: Observation,
+        now: datetime,
+    ) -> datetime | None:
+        """Since when the camera's readings have not moved, if that matters."""
+        profile = watch.spec.profile
+        if self.options.thresholds.stale_hours <= 0 or not (
+            profile.freezes_readings or self.options.stale_all_brands
+        ):
+            return None
+        since = self.freshness.update(
+            watch.spec.registry_id, profile.changing_readings(sources), now
+        )
+        if (
+            since is None
+            or observation.available is False
+            or observation.hub_online is False
+            or not source_updating(self.hass.states.get(watch.spec.entity_id), now)
+        ):
+            return None
+        return since
 
     @callback
     def _async_schedule(self, watch: CameraWatch, when: datetime | None) -> None:
@@ -289,6 +324,7 @@ class CameraMonitor:
                 for registry_id, watch in self.cameras.items()
                 if watch.diagnosis is not None
             },
+            "freshness": self.freshness.as_dict(),
             "batteries_replaced": {
                 registry_id: when.isoformat()
                 for registry_id, when in self._replaced.items()

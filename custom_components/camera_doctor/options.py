@@ -7,12 +7,13 @@ from dataclasses import dataclass, fields
 import math
 from typing import Any, Final
 
-from .const import CONF_EXCLUDE
+from .const import CONF_EXCLUDE, CONF_STALE_ALL_BRANDS
 from .diagnosis import Thresholds
 
 _DEFAULT_THRESHOLDS = Thresholds()
 DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
     CONF_EXCLUDE: [],
+    CONF_STALE_ALL_BRANDS: False,
     **{f.name: getattr(_DEFAULT_THRESHOLDS, f.name) for f in fields(Thresholds)},
 }
 
@@ -23,6 +24,7 @@ class CameraDoctorOptions:
 
     exclude: frozenset[str]
     thresholds: Thresholds
+    stale_all_brands: bool = False
 
     @classmethod
     def from_mapping(cls, options: Mapping[str, Any]) -> CameraDoctorOptions:
@@ -37,4 +39,5 @@ class CameraDoctorOptions:
         return cls(
             exclude=frozenset(e for e in exclude if isinstance(e, str)),
             thresholds=Thresholds(**values),
+            stale_all_brands=options.get(CONF_STALE_ALL_BRANDS) is True,
         )

@@ -111,6 +111,15 @@ def test_frozen_readings() -> None:
     assert off[0].next_check is None
 
 
+def test_frozen_readings_never_escalate() -> None:
+    """Frozen readings are stale: a day later it is still no_connection."""
+    frozen = Observation(available=True, readings_frozen_since=T0)
+    hours = 60
+    steps = run([(12 * hours, frozen), (14 * hours, frozen), (36 * hours, frozen)])
+    assert [d.cause for d in steps] == [Cause.NO_CONNECTION] * 3
+    assert steps[-1].next_check is None
+
+
 def test_frozen_readings_as_iso_text() -> None:
     """A frozen-since given as ISO text is understood."""
     frozen = Observation(readings_frozen_since=T0.isoformat())  # type: ignore[arg-type]
@@ -180,25 +189,15 @@ def test_new_reason_replaces_unexplained() -> None:
     assert low.offline_since == T0
 
 
-def test_frozen_readings_escalate_too() -> None:
-    """Frozen readings that nothing explains become ``unexplained`` later."""
-    frozen = Observation(readings_frozen_since=T0)
-    stale = Thresholds(stale_hours=1)
-    results = run([(60, frozen), (119, frozen), (120, frozen)], stale)
-    assert [result.cause for result in results] == [
-        Cause.NO_CONNECTION,
-        Cause.NO_CONNECTION,
-        Cause.UNEXPLAINED,
-    ]
-    assert results[0].next_check == minutes(120)
-
-
 def test_escalation_beyond_the_calendar() -> None:
     """An escalation that would end after year 9999 is simply never due."""
-    limits = Thresholds(stale_hours=1, grace_minutes=1e300)
-    result = run([(60, Observation(readings_frozen_since=T0))], limits)[0]
-    assert result.cause is Cause.NO_CONNECTION
-    assert result.next_check is None
+    millennium = 1000 * 365 * 24 * 60  # a grace period of 1,000 years
+    offline = Observation(available=False)
+    steps = run(
+        [(0, offline), (millennium + 1, offline)], Thresholds(grace_minutes=millennium)
+    )
+    assert steps[-1].cause is Cause.NO_CONNECTION
+    assert steps[-1].next_check is None
 
 
 @pytest.mark.parametrize(

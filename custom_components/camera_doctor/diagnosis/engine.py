@@ -199,6 +199,9 @@ class _Work:
         self.evidence: Evidence = {}
         self.pending: list[datetime] = []
         self.confirmed: list[datetime] = []
+        # Frozen readings are the last values a dead camera sent: they can
+        # neither explain its outage nor clear it of every other cause.
+        self.readings_frozen = False
 
     def flags(self) -> None:
         """Raise the causes reported directly by a flag."""
@@ -289,14 +292,23 @@ class _Work:
         if _minutes(frozen, self.now) >= stale * 60.0:
             self.active.add(Cause.NO_CONNECTION)
             self.confirmed.append(due or self.now)
+            self.readings_frozen = True
             self.evidence["readings_frozen_since"] = frozen.isoformat()
             self.evidence["stale_hours"] = _tidy(stale)
         elif due is not None:
             self.pending.append(due)
 
     def escalate(self) -> None:
-        """Turn a long ``no_connection`` that nothing explains into ``unexplained``."""
-        if Cause.NO_CONNECTION not in self.active or self.active & _EXPLANATIONS:
+        """Turn a long ``no_connection`` that nothing explains into ``unexplained``.
+
+        Not when the outage was found from frozen readings: those readings
+        are stale, so "every reading looks fine" cannot be known.
+        """
+        if (
+            Cause.NO_CONNECTION not in self.active
+            or self.active & _EXPLANATIONS
+            or self.readings_frozen
+        ):
             return
         after = max(
             ESCALATION_GRACE_PERIODS * self.limits.grace_minutes,

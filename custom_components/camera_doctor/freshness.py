@@ -1,0 +1,92 @@
+"""Frozen readings: the camera Home Assistant still shows as online.
+
+Some clouds (Blink) keep serving the last readings of a camera that died, so
+Home Assistant shows it as ``idle`` with its old battery, Wi-Fi and
+temperature. A live camera's readings move (temperature drifts, Wi-Fi
+jitters); this module remembers, per camera, when they last moved.
+
+A freeze only counts while the source integration is still writing the
+camera's state (its ``last_reported`` time is recent): when the whole
+integration stops updating, nothing moves, and that is not the camera's
+fault, so the camera is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from homeassistant.core import State
+from homeassistant.util import dt as dt_util
+
+from .profiles import Readings
+
+# The source counts as updating when it wrote the camera's state this recently
+# (Blink polls every 5 minutes).
+SOURCE_UPDATING_WINDOW = timedelta(minutes=30)
+
+
+@dataclass(slots=True)
+class Freshness:
+    """The last readings seen for one camera and when they last changed."""
+
+    readings: Readings
+    changed_at: datetime
+
+
+def source_updating(state: State | None, now: datetime) -> bool:
+    """Whether the source integration still writes this state."""
+    if state is None:
+        return False
+    reported = getattr(state, "last_reported", None) or state.last_updated
+    return now - reported <= SOURCE_UPDATING_WINDOW
+
+
+class FreshnessTracker:
+    """Remembers when each camera's changing readings last moved."""
+
+    def __init__(self) -> None:
+        """Start knowing nothing."""
+        self._seen: dict[str, Freshness] = {}
+
+    def update(self, key: str, readings: Readings, now: datetime) -> datetime | None:
+        """Record the readings; return since when they have been unchanged.
+
+        A camera that reports none of the changing readings (a Blink Mini, a
+        camera that is unavailable) gives ``None``: missing is not frozen.
+        """
+        if not readings:
+            return None
+        seen = self._seen.get(key)
+        if seen is None or seen.readings != readings:
+            seen = self._seen[key] = Freshness(dict(readings), now)
+        return min(seen.changed_at, now)
+
+    def forget(self, key: str) -> None:
+        """Drop a camera that is no longer watched."""
+        self._seen.pop(key, None)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-safe data for the store."""
+        return {
+            key: {"readings": seen.readings, "changed_at": seen.changed_at.isoformat()}
+            for key, seen in self._seen.items()
+        }
+
+    def load(self, data: Mapping[str, Any]) -> None:
+        """Read back what :meth:`as_dict` wrote; skip anything unreadable."""
+        for key, raw in data.items():
+            if not isinstance(raw, Mapping) or not isinstance(
+                raw.get("readings"), dict
+            ):
+                continue
+            changed_at = dt_util.parse_datetime(str(raw.get("changed_at")))
+            if changed_at is not None:
+                readings = {
+                    name: value
+                    for name, value in raw["readings"].items()
+                    if isinstance(value, (int, float, str))
+                }
+                self._seen[key] = Freshness(readings, changed_at)
