@@ -134,7 +134,9 @@ def source_state(
     )
 
 
-def collect_sources(hass: HomeAssistant, spec: CameraSpec) -> CameraSources:
+def collect_sources(
+    hass: HomeAssistant, spec: CameraSpec, known_hub: str | None = None
+) -> CameraSources:
     """Read the current state of everything a camera's diagnosis uses."""
     ent_reg = er.async_get(hass)
 
@@ -149,4 +151,5 @@ def collect_sources(hass: HomeAssistant, spec: CameraSpec) -> CameraSources:
         hubs=tuple(read(entity_id) for entity_id in spec.hub_ids),
         manufacturer=spec.manufacturer,
         model=spec.model,
+        known_hub=known_hub,
     )

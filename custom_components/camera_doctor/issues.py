@@ -16,7 +16,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 
 from .const import DOMAIN
-from .diagnosis import Cause, Diagnosis, Thresholds
+from .diagnosis import Cause, Diagnosis, Severity, Thresholds, cause_severity
 from .discovery import CameraSpec
 from .evidence import issue_placeholders
 
@@ -39,6 +39,9 @@ _ALWAYS_ERROR = frozenset(
 )
 # An outage explained by another cause gets that cause's issue only.
 _OUTAGES = frozenset({Cause.NO_CONNECTION, Cause.UNEXPLAINED})
+# Causes whose grace period the engine (or the hub's) already waited out while
+# the camera was offline.
+_WAITED_WHILE_OFFLINE = _OUTAGES | {Cause.SYNC_MODULE_OFFLINE}
 
 
 def issue_id(cause: Cause, registry_id: str) -> str:
@@ -57,24 +60,26 @@ def issue_causes(diagnosis: Diagnosis) -> tuple[Cause, ...]:
 
 
 def issue_severity(
-    cause: Cause, diagnosis: Diagnosis, now: datetime
+    cause: Cause, diagnosis: Diagnosis, thresholds: Thresholds, now: datetime
 ) -> ir.IssueSeverity:
-    """How urgent a cause is: errors need action now, warnings soon."""
-    if cause in _ALWAYS_ERROR:
-        return ir.IssueSeverity.ERROR
-    if cause is Cause.LOW_BATTERY and diagnosis.evidence.get("battery_critical"):
-        return ir.IssueSeverity.ERROR
-    since = _started(cause, diagnosis, now)
-    if cause is Cause.NO_CONNECTION and now - since >= OFFLINE_ERROR_AFTER:
-        return ir.IssueSeverity.ERROR
-    return ir.IssueSeverity.WARNING
+    """How urgent a notice is: the engine's severity, softened for outages.
+
+    An outage stays a warning for its first hour; offline for longer, it is
+    an error.
+    """
+    if cause_severity(cause, diagnosis, thresholds) is not Severity.ERROR:
+        return ir.IssueSeverity.WARNING
+    if cause is Cause.NO_CONNECTION and now - _started(cause, diagnosis, now) < (
+        OFFLINE_ERROR_AFTER
+    ):
+        return ir.IssueSeverity.WARNING
+    return ir.IssueSeverity.ERROR
 
 
 def _started(cause: Cause, diagnosis: Diagnosis, now: datetime) -> datetime:
     """When the condition behind a cause began (an outage: when it went offline)."""
     since = min(diagnosis.since.get(cause, now), now)
-    if cause in _OUTAGES and diagnosis.offline_since is not None:
-        # The engine already waited the grace period for an outage.
+    if cause in _WAITED_WHILE_OFFLINE and diagnosis.offline_since is not None:
         since = min(since, diagnosis.offline_since)
     return since
 
@@ -109,7 +114,7 @@ class IssueManager:
             if now < since + grace:
                 due.append(since + grace)
                 continue
-            severity = issue_severity(cause, diagnosis, now)
+            severity = issue_severity(cause, diagnosis, thresholds, now)
             if cause is Cause.NO_CONNECTION and severity is ir.IssueSeverity.WARNING:
                 due.append(since + OFFLINE_ERROR_AFTER)
             if raised.get(cause) is severity:

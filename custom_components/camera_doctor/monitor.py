@@ -8,7 +8,6 @@ its diagnosis reads, plus a timer only while time itself can change the result
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -32,14 +31,14 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
 from .const import CAMERA_DOMAIN, DOMAIN, ENTITY_KEYS, LOGGER
-from .diagnosis import Cause, Diagnosis, Observation, diagnose
-from .discovery import CameraSpec, collect_sources, discover_cameras
+from .diagnosis import Cause, Diagnosis, diagnose
+from .discovery import CameraSpec, discover_cameras
 from .events import async_fire_diagnosis_event
-from .freshness import FreshnessTracker, source_updating
+from .freshness import FreshnessTracker
 from .issues import IssueManager
 from .models import CameraDoctorConfigEntry
+from .observe import observe_camera
 from .options import CameraDoctorOptions
-from .profiles import CameraSources
 from .store import STORAGE_VERSION, diagnosis_from_dict, diagnosis_to_dict
 from .watch import CameraWatch
 
@@ -250,12 +249,13 @@ class CameraMonitor:
         if not self._started:
             return
         now = now or dt_util.utcnow()
-        sources = collect_sources(self.hass, watch.spec)
-        observation = watch.spec.profile.observe(sources)
-        observation = replace(
-            observation,
+        observation, hub_due = observe_camera(
+            self.hass,
+            watch,
+            options=self.options,
+            freshness=self.freshness,
             is_dark=self._is_dark,
-            readings_frozen_since=self._frozen_since(watch, sources, observation, now),
+            now=now,
         )
         diagnosis = diagnose(observation, self.options.thresholds, watch.diagnosis, now)
         previous = watch.diagnosis
@@ -263,7 +263,7 @@ class CameraMonitor:
         due = self.issues.async_update(
             watch.spec, diagnosis, self.options.thresholds, now
         )
-        self._async_schedule(watch, _earliest((diagnosis.next_check, due)))
+        self._async_schedule(watch, _earliest((diagnosis.next_check, due, hub_due)))
         if previous == diagnosis:
             return
         self._store.async_delay_save(self._data_to_store, SAVE_DELAY)
@@ -271,31 +271,6 @@ class CameraMonitor:
         if previous_cause != diagnosis.cause:
             async_fire_diagnosis_event(self.hass, watch.spec, diagnosis, previous_cause)
         watch.async_notify(previous)
-
-    def _frozen_since(
-        self,
-        watch: CameraWatch,
-        sources: CameraSources,
-        observation: Observation,
-        now: datetime,
-    ) -> datetime | None:
-        """Since when the camera's readings have not moved, if that matters."""
-        profile = watch.spec.profile
-        if self.options.thresholds.stale_hours <= 0 or not (
-            profile.freezes_readings or self.options.stale_all_brands
-        ):
-            return None
-        since = self.freshness.update(
-            watch.spec.registry_id, profile.changing_readings(sources), now
-        )
-        if (
-            since is None
-            or observation.available is False
-            or observation.hub_online is False
-            or not source_updating(self.hass.states.get(watch.spec.entity_id), now)
-        ):
-            return None
-        return since
 
     @callback
     def _async_schedule(self, watch: CameraWatch, when: datetime | None) -> None:

@@ -25,6 +25,7 @@ class CameraWatch:
     spec: CameraSpec
     diagnosis: Diagnosis | None = None
     batteries_replaced: datetime | None = None
+    hub_entity_id: str | None = None
     unsub_state: CALLBACK_TYPE | None = None
     unsub_timer: CALLBACK_TYPE | None = None
     listeners: list[WatchListener] = field(default_factory=list)

@@ -14,6 +14,7 @@ from custom_components.camera_doctor.diagnosis import (
     Observation,
     Thresholds,
     diagnose,
+    outage_wait,
 )
 
 T0 = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
@@ -53,23 +54,26 @@ ONLINE = Observation(available=True)
 
 
 def test_grace_period() -> None:
-    """An outage counts only once it lasted the grace period."""
+    """An outage counts once it outlasted the grace period and its slack.
+
+    The slack is a fifth of the grace period (at most a minute): 5 + 1.
+    """
     results = run(
-        [(0, OFFLINE), (4, OFFLINE), (5, OFFLINE), (9, OFFLINE), (10, ONLINE)]
+        [(0, OFFLINE), (5, OFFLINE), (6, OFFLINE), (9, OFFLINE), (10, ONLINE)]
     )
     pending, still_pending, confirmed, lasting, back = results
     assert pending.cause is Cause.NONE
     assert pending.offline_since == T0
-    assert pending.next_check == minutes(5)
+    assert pending.next_check == minutes(6)
     assert still_pending.cause is Cause.NONE
     assert still_pending.offline_since == T0
-    assert still_pending.next_check == minutes(5)
+    assert still_pending.next_check == minutes(6)
     assert confirmed.cause is Cause.NO_CONNECTION
-    assert confirmed.since == {Cause.NO_CONNECTION: minutes(5)}
-    assert confirmed.evidence["offline_for_minutes"] == 5.0
+    assert confirmed.since == {Cause.NO_CONNECTION: minutes(6)}
+    assert confirmed.evidence["offline_for_minutes"] == 6.0
     assert confirmed.evidence["grace_minutes"] == 5
     assert confirmed.offline_since == T0
-    assert lasting.since == {Cause.NO_CONNECTION: minutes(5)}
+    assert lasting.since == {Cause.NO_CONNECTION: minutes(6)}
     assert lasting.evidence["offline_for_minutes"] == 9.0
     assert back.cause is Cause.NONE
     assert back.offline_since is None
@@ -77,12 +81,20 @@ def test_grace_period() -> None:
     assert back.since == {Cause.NONE: minutes(10)}
 
 
+@pytest.mark.parametrize(
+    ("grace", "wait"), [(0, 0), (1, 1.2), (5, 6), (10, 11), (-3, 0)]
+)
+def test_outage_wait(grace: float, wait: float) -> None:
+    """The slack is a fifth of the grace period, at most a minute."""
+    assert outage_wait(grace) == pytest.approx(wait)
+
+
 def test_brief_outages_never_count() -> None:
     """A camera that drops off for less than the grace period stays healthy."""
     results = run([(0, OFFLINE), (3, ONLINE), (4, OFFLINE), (8, OFFLINE), (9, ONLINE)])
     assert [result.cause for result in results] == [Cause.NONE] * 5
     assert results[3].offline_since == minutes(4)  # a new outage, a new clock
-    assert results[3].next_check == minutes(9)
+    assert results[3].next_check == minutes(10)  # 4 + grace 5 + slack 1
     assert results[4].since == {Cause.NONE: T0}
 
 
@@ -128,30 +140,30 @@ def test_frozen_readings_as_iso_text() -> None:
 
 def test_unexplained_escalation() -> None:
     """Offline for 12 grace periods (at least an hour) with no reason."""
-    steps = [(at, OFFLINE) for at in range(0, 71, 5)]
-    results = run(steps)
-    by_minute = dict(zip(range(0, 71, 5), results, strict=True))
-    assert by_minute[5].cause is Cause.NO_CONNECTION
-    assert by_minute[5].next_check == minutes(65)
-    assert by_minute[60].cause is Cause.NO_CONNECTION
-    assert by_minute[60].next_check == minutes(65)
-    assert by_minute[65].cause is Cause.UNEXPLAINED
-    assert by_minute[65].causes == (Cause.UNEXPLAINED,)
-    assert by_minute[65].fix == "reset_camera"
-    assert by_minute[65].evidence["no_connection_for_minutes"] == 60.0
-    assert by_minute[65].evidence["unexplained_after_minutes"] == 60
-    assert by_minute[65].next_check is None
-    assert by_minute[70].since == {Cause.UNEXPLAINED: minutes(65)}
+    at = [0, 6, 60, 65, 66, 70]
+    by_minute = dict(zip(at, run([(m, OFFLINE) for m in at]), strict=True))
+    assert by_minute[6].cause is Cause.NO_CONNECTION
+    assert by_minute[6].next_check == minutes(66)
+    assert by_minute[65].cause is Cause.NO_CONNECTION
+    assert by_minute[65].next_check == minutes(66)
+    assert by_minute[66].cause is Cause.UNEXPLAINED
+    assert by_minute[66].causes == (Cause.UNEXPLAINED,)
+    assert by_minute[66].fix == "reset_camera"
+    assert by_minute[66].evidence["no_connection_for_minutes"] == 60.0
+    assert by_minute[66].evidence["unexplained_after_minutes"] == 60
+    assert by_minute[66].next_check is None
+    assert by_minute[70].since == {Cause.UNEXPLAINED: minutes(66)}
 
 
 @pytest.mark.parametrize(
-    ("grace", "escalates_at"), [(0, 60), (1, 61), (5, 65), (10, 130), (30, 390)]
+    ("grace", "wait", "escalates_at"),
+    [(0, 0, 60), (1, 1.2, 61.2), (5, 6, 66), (10, 11, 131), (30, 31, 391)],
 )
-def test_escalation_time(grace: float, escalates_at: float) -> None:
+def test_escalation_time(grace: float, wait: float, escalates_at: float) -> None:
     """Escalation waits max(12 x grace, 60) minutes after confirmation."""
     limits = Thresholds(grace_minutes=grace)
     before, after = run([(0, OFFLINE), (escalates_at - 0.5, OFFLINE)], limits)
-    assert before.next_check == minutes(grace or escalates_at)
+    assert before.next_check == minutes(wait or escalates_at)
     assert after.cause is Cause.NO_CONNECTION
     assert after.next_check == minutes(escalates_at)
     assert run([(escalates_at, OFFLINE)], limits, after)[0].cause is Cause.UNEXPLAINED
@@ -172,7 +184,7 @@ def test_escalation_time(grace: float, escalates_at: float) -> None:
 def test_explained_outages_never_escalate(explanation: dict[str, Any]) -> None:
     """An outage with a known reason stays explained however long it lasts."""
     observation = Observation(available=False, **explanation)
-    results = run([(0, observation), (5, observation), (600, observation)])
+    results = run([(0, observation), (6, observation), (600, observation)])
     assert Cause.NO_CONNECTION in results[-1].causes
     assert Cause.UNEXPLAINED not in results[-1].causes
     assert results[1].next_check is None
@@ -180,7 +192,7 @@ def test_explained_outages_never_escalate(explanation: dict[str, Any]) -> None:
 
 def test_new_reason_replaces_unexplained() -> None:
     """When a reason appears, ``unexplained`` gives way to it."""
-    first = run([(0, OFFLINE), (5, OFFLINE), (65, OFFLINE)])[-1]
+    first = run([(0, OFFLINE), (6, OFFLINE), (66, OFFLINE)])[-1]
     assert first.cause is Cause.UNEXPLAINED
     low = run([(70, Observation(available=False, battery_percent=3))], previous=first)[
         0
@@ -310,7 +322,7 @@ def test_clock_going_backwards() -> None:
     back = run([(-60, OFFLINE)], previous=confirmed)[0]
     assert back.cause is Cause.NONE  # the outage clock restarts at "now"
     assert back.offline_since == minutes(-60)
-    assert back.next_check == minutes(-55)
+    assert back.next_check == minutes(-54)
     low = run([(0, Observation(battery_low=True))])[0]
     earlier = run([(-30, Observation(battery_low=True))], previous=low)[0]
     assert earlier.since == {Cause.LOW_BATTERY: minutes(-30)}

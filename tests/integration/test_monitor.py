@@ -94,7 +94,7 @@ async def test_low_battery_event_and_issue(
     issue_id = f"low_battery_{camera.registry_id}"
     issues = ir.async_get(hass)
     assert issues.async_get_issue(DOMAIN, issue_id) is None
-    freezer.tick(timedelta(minutes=5, seconds=1))
+    freezer.tick(timedelta(minutes=6, seconds=1))
     async_fire_time_changed(hass)
     await hass.async_block_till_done()
     issue = issues.async_get_issue(DOMAIN, issue_id)
@@ -136,7 +136,7 @@ async def test_unavailable_inside_grace_is_not_a_fault(
 
     camera.set("camera", STATE_UNAVAILABLE)
     await hass.async_block_till_done()
-    freezer.tick(timedelta(minutes=5, seconds=1))
+    freezer.tick(timedelta(minutes=6, seconds=1))
     async_fire_time_changed(hass)
     await hass.async_block_till_done()
     assert hass.states.get(CAUSE.format("garage")).state == "no_connection"

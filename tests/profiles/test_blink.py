@@ -173,6 +173,12 @@ def test_battery_binary_sensor_used_without_attributes() -> None:
             id="other-domain-ignored",
         ),
         pytest.param(
+            entity("camera.front_door", "unavailable", platform="blink"),
+            (sync_module("unavailable"),),
+            None,
+            id="unavailable-camera-names-no-hub",
+        ),
+        pytest.param(
             replace(blink_camera(), platform="fleet_sim"),
             (replace(sync_module("armed_away"), platform="fleet_sim"),),
             replace(sync_module("armed_away"), platform="fleet_sim"),
@@ -196,6 +202,19 @@ def test_match_hub(
 ) -> None:
     """The camera's own sync module is found among all of them."""
     assert BLINK.match_hub(blink(camera, hubs=hubs)) == expected
+
+
+def test_unavailable_camera_keeps_the_hub_matched_before() -> None:
+    """An unavailable camera names no sync module: the one known before counts."""
+    panel = sync_module("unavailable")
+    sources = replace(
+        blink(
+            entity("camera.front_door", "unavailable", platform="blink"), hubs=(panel,)
+        ),
+        known_hub=panel.entity_id,
+    )
+    assert BLINK.match_hub(sources) == panel
+    assert BLINK.observe(sources).hub_online is False
 
 
 @pytest.mark.parametrize(

@@ -18,11 +18,12 @@ from .engine import (
     TEMPERATURE_BAND,
     bars_threshold,
     diagnose,
-    severity,
+    outage_wait,
 )
 from .fixes import FIX_STEPS
 from .model import FIX_KEYS, Cause, Diagnosis, Observation, Severity, Thresholds
 from .readings import sanitize_thresholds
+from .severity import cause_severity, severity
 
 __all__ = [
     "BATTERY_BAND",
@@ -41,7 +42,9 @@ __all__ = [
     "Severity",
     "Thresholds",
     "bars_threshold",
+    "cause_severity",
     "diagnose",
+    "outage_wait",
     "sanitize_thresholds",
     "severity",
 ]

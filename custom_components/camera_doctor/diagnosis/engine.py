@@ -51,13 +51,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 import math
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from . import readings
-from .model import Cause, Diagnosis, Observation, Severity, Thresholds
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
+from .model import Cause, Diagnosis, Observation, Thresholds
 
 PRECEDENCE: Final[tuple[Cause, ...]] = (
     Cause.FIRMWARE_UPDATING,
@@ -76,6 +73,11 @@ BATTERY_BAND: Final = 5.0  # percentage points above battery_low
 SIGNAL_BAND_DBM: Final = 5.0  # dBm above signal_weak
 SIGNAL_BAND_BARS: Final = 1.0  # bars above the bars threshold
 TEMPERATURE_BAND: Final = 3.0  # °C inside temperature_high / temperature_low
+# An outage must outlast the grace period by a little (a fifth of it, at most a
+# minute), so a source that polls exactly every grace period (Blink: 5 minutes)
+# gets its next poll in before its cameras are called offline.
+GRACE_SLACK_SHARE: Final = 0.2
+GRACE_SLACK_MAX_MINUTES: Final = 1.0
 ESCALATION_GRACE_PERIODS: Final = 12
 ESCALATION_MIN_MINUTES: Final = 60.0
 NOTE_NIGHT_IR: Final = "night_ir"
@@ -83,22 +85,6 @@ DEFAULT_THRESHOLDS: Final = Thresholds()
 
 # Causes that explain an outage, so it is never "unexplained".
 _EXPLANATIONS: Final = frozenset(PRECEDENCE[: PRECEDENCE.index(Cause.NO_CONNECTION)])
-
-_SEVERITY: Final[Mapping[Cause, Severity]] = MappingProxyType(
-    {
-        Cause.NO_CONNECTION: Severity.ERROR,
-        Cause.UNEXPLAINED: Severity.ERROR,
-        Cause.SYNC_MODULE_OFFLINE: Severity.ERROR,
-        Cause.POWER_SUPPLY: Severity.ERROR,
-        Cause.OVERHEATING: Severity.ERROR,
-        Cause.LOW_BATTERY: Severity.WARNING,  # ERROR when critical
-        Cause.WEAK_SIGNAL: Severity.WARNING,
-        Cause.TOO_COLD: Severity.WARNING,
-        Cause.FIRMWARE_OUTDATED: Severity.WARNING,
-        Cause.FIRMWARE_UPDATING: Severity.INFO,
-        Cause.NONE: Severity.NONE,
-    }
-)
 
 type Evidence = dict[str, str | int | float | bool | None]
 
@@ -169,6 +155,12 @@ def _high(value: float | None, limit: float, band: float, was: bool) -> bool:
     if value is None:
         return False
     return value >= (limit - band if was else limit)
+
+
+def outage_wait(grace_minutes: float) -> float:
+    """Minutes an outage must last before it counts: the grace period plus slack."""
+    grace = max(grace_minutes, 0.0)
+    return grace + min(grace * GRACE_SLACK_SHARE, GRACE_SLACK_MAX_MINUTES)
 
 
 def _minutes(start: datetime, end: datetime) -> float:
@@ -272,14 +264,15 @@ class _Work:
             return None
         start = self.now if carried is None else min(carried, self.now)
         grace = self.limits.grace_minutes
+        wait = outage_wait(grace)
         elapsed = _minutes(start, self.now)
-        if elapsed >= grace:
+        if elapsed >= wait:
             self.active.add(Cause.NO_CONNECTION)
-            self.confirmed.append(_after(start, grace) or self.now)
+            self.confirmed.append(_after(start, wait) or self.now)
             self.evidence["available"] = False
             self.evidence["offline_for_minutes"] = round(elapsed, 1)
             self.evidence["grace_minutes"] = _tidy(grace)
-        elif (due := _after(start, grace)) is not None:
+        elif (due := _after(start, wait)) is not None:
             self.pending.append(due)
         return start
 
@@ -374,24 +367,3 @@ def diagnose(
         offline_since=offline_since,
         next_check=min(work.pending, default=None),
     )
-
-
-def severity(
-    diagnosis: Diagnosis, thresholds: Thresholds = DEFAULT_THRESHOLDS
-) -> Severity:
-    """Return how urgent ``diagnosis`` is.
-
-    ``error``: the camera does not work or is at risk (``no_connection``,
-    ``unexplained``, ``sync_module_offline``, ``power_supply``,
-    ``overheating``, and ``low_battery`` at or below ``battery_critical``).
-    ``warning``: it works but needs attention (``weak_signal``, ``too_cold``,
-    ``firmware_outdated``, other ``low_battery``). ``info``:
-    ``firmware_updating``, transient and fixed by waiting. ``none``: healthy.
-    """
-    cause = diagnosis.cause
-    if cause is Cause.LOW_BATTERY:
-        percent = readings.battery_percent(diagnosis.evidence.get("battery_percent"))
-        limit = readings.sanitize_thresholds(thresholds).battery_critical
-        if percent is not None and percent <= limit:
-            return Severity.ERROR
-    return _SEVERITY.get(cause, Severity.NONE)

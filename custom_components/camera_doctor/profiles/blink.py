@@ -113,8 +113,10 @@ def match_hub(sources: CameraSources) -> SourceState | None:
     Tried in order: the camera's ``sync_module`` equals the panel's ``name``
     (or its friendly name, "blink <name>", which an unavailable panel keeps);
     the camera's ``network_id`` equals the panel's; the camera's name is in
-    the panel's ``associated_cameras``. No match gives ``None``: a camera is
-    never blamed on another sync module.
+    the panel's ``associated_cameras``; last, the panel matched before
+    (``sources.known_hub``), since an unavailable camera loses the
+    attributes that name its sync module. No match gives ``None``: a camera
+    is never blamed on another sync module.
     """
     camera = mapping(sources.camera.attributes)
     # A panel of the camera's own integration (``blink``, or a stand-in that
@@ -136,6 +138,7 @@ def match_hub(sources: CameraSources) -> SourceState | None:
             camera.get("network_id"), mapping(hub.attributes).get("network_id")
         ),
         lambda hub: bool(own_names.intersection(_cameras_of(hub))),
+        lambda hub: hub.entity_id == sources.known_hub,
     )
     for test in tests:
         for hub in hubs:

@@ -41,7 +41,8 @@ class CameraSources:
     ``siblings`` are the other entities on the camera's own device. ``hubs``
     are the entities of the camera's hub candidates (Blink: the sync modules'
     alarm control panels, which live on their own devices); the profile picks
-    the one the camera belongs to.
+    the one the camera belongs to; ``known_hub`` is the entity id of the hub
+    matched last time, for when the camera no longer says which it is.
     """
 
     camera: SourceState
@@ -49,3 +50,4 @@ class CameraSources:
     hubs: tuple[SourceState, ...] = ()
     manufacturer: str | None = None
     model: str | None = None
+    known_hub: str | None = None

@@ -1,0 +1,51 @@
+"""How urgent a cause is. Standard library only."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+from . import readings
+from .model import Cause, Diagnosis, Severity, Thresholds
+
+_SEVERITY: Final[Mapping[Cause, Severity]] = MappingProxyType(
+    {
+        Cause.NO_CONNECTION: Severity.ERROR,
+        Cause.UNEXPLAINED: Severity.ERROR,
+        Cause.SYNC_MODULE_OFFLINE: Severity.ERROR,
+        Cause.POWER_SUPPLY: Severity.ERROR,
+        Cause.OVERHEATING: Severity.ERROR,
+        Cause.LOW_BATTERY: Severity.WARNING,  # ERROR when critical
+        Cause.WEAK_SIGNAL: Severity.WARNING,
+        Cause.TOO_COLD: Severity.WARNING,
+        Cause.FIRMWARE_OUTDATED: Severity.WARNING,
+        Cause.FIRMWARE_UPDATING: Severity.INFO,
+        Cause.NONE: Severity.NONE,
+    }
+)
+
+
+def cause_severity(
+    cause: Cause, diagnosis: Diagnosis, thresholds: Thresholds = Thresholds()
+) -> Severity:
+    """Return how urgent one of ``diagnosis``'s causes is.
+
+    ``error``: the camera does not work or is at risk (``no_connection``,
+    ``unexplained``, ``sync_module_offline``, ``power_supply``,
+    ``overheating``, and ``low_battery`` at or below ``battery_critical``).
+    ``warning``: it works but needs attention (``weak_signal``, ``too_cold``,
+    ``firmware_outdated``, other ``low_battery``). ``info``:
+    ``firmware_updating``, transient and fixed by waiting. ``none``: healthy.
+    """
+    if cause is Cause.LOW_BATTERY:
+        percent = readings.battery_percent(diagnosis.evidence.get("battery_percent"))
+        limit = readings.sanitize_thresholds(thresholds).battery_critical
+        if percent is not None and percent <= limit:
+            return Severity.ERROR
+    return _SEVERITY.get(cause, Severity.NONE)
+
+
+def severity(diagnosis: Diagnosis, thresholds: Thresholds = Thresholds()) -> Severity:
+    """Return how urgent ``diagnosis``'s primary cause is."""
+    return cause_severity(diagnosis.cause, diagnosis, thresholds)

@@ -1,0 +1,97 @@
+"""From Home Assistant's states to a camera's :class:`Observation`.
+
+The brand profile reads the states; this layer adds what only Home Assistant
+knows: whether it is dark, whether the source still updates (for frozen
+readings), and how long an unavailable hub has been gone (the same grace
+period as a camera, so one failed poll of a cloud blames nothing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from homeassistant.const import STATE_UNAVAILABLE
+from homeassistant.core import HomeAssistant
+
+from .diagnosis import Observation, outage_wait
+from .discovery import collect_sources
+from .freshness import FreshnessTracker, source_updating
+from .options import CameraDoctorOptions
+from .profiles import CameraSources
+from .watch import CameraWatch
+
+
+def observe_camera(
+    hass: HomeAssistant,
+    watch: CameraWatch,
+    *,
+    options: CameraDoctorOptions,
+    freshness: FreshnessTracker,
+    is_dark: bool | None,
+    now: datetime,
+) -> tuple[Observation, datetime | None]:
+    """Return the camera's observation, and when to look again, if needed."""
+    spec = watch.spec
+    sources = collect_sources(hass, spec, known_hub=watch.hub_entity_id)
+    if (hub := spec.profile.match_hub(sources)) is not None:
+        watch.hub_entity_id = hub.entity_id
+    observation = spec.profile.observe(sources)
+    due: datetime | None = None
+    if observation.hub_online is False and hub is not None:
+        hub_online, due = _hub_after_grace(hass, hub.entity_id, options, now)
+        observation = replace(observation, hub_online=hub_online)
+    frozen = _frozen_since(
+        hass,
+        watch,
+        sources=sources,
+        observation=observation,
+        options=options,
+        freshness=freshness,
+        now=now,
+    )
+    return replace(observation, is_dark=is_dark, readings_frozen_since=frozen), due
+
+
+def _hub_after_grace(
+    hass: HomeAssistant, entity_id: str, options: CameraDoctorOptions, now: datetime
+) -> tuple[bool | None, datetime | None]:
+    """An offline hub counts; an unavailable one only after the grace period."""
+    state = hass.states.get(entity_id)
+    if state is None:
+        return None, None  # removed while its integration reloads: unknown
+    if state.state != STATE_UNAVAILABLE:
+        return False, None  # the hub itself reports being offline
+    ends = state.last_changed + timedelta(
+        minutes=outage_wait(options.thresholds.grace_minutes)
+    )
+    return (False, None) if now >= ends else (None, ends)
+
+
+def _frozen_since(
+    hass: HomeAssistant,
+    watch: CameraWatch,
+    *,
+    sources: CameraSources,
+    observation: Observation,
+    options: CameraDoctorOptions,
+    freshness: FreshnessTracker,
+    now: datetime,
+) -> datetime | None:
+    """Since when the camera's readings have not moved, if that matters."""
+    profile = watch.spec.profile
+    if options.thresholds.stale_hours <= 0 or not (
+        profile.freezes_readings or options.stale_all_brands
+    ):
+        return None
+    since = freshness.update(
+        watch.spec.registry_id, profile.changing_readings(sources), now
+    )
+    if (
+        since is None
+        or observation.available is False
+        or observation.hub_online is False
+        or not source_updating(hass.states.get(watch.spec.entity_id), now)
+    ):
+        return None
+    return since

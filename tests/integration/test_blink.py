@@ -1,0 +1,511 @@
+"""Camera Doctor on Home Assistant's real ``blink`` integration.
+
+Core's blink platforms (camera, sensor, binary_sensor, alarm_control_panel)
+run for real; only blinkpy's cloud client is mocked (see ``blink_mock``).
+Readings change on the blinkpy objects and reach Home Assistant through the
+blink coordinator's 300 s poll, with Home Assistant converting units itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from typing import Any, NamedTuple
+
+from aiohttp import ClientConnectionError
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.const import STATE_UNAVAILABLE, UnitOfTemperature
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er, issue_registry as ir
+from homeassistant.util.unit_system import (
+    METRIC_SYSTEM,
+    US_CUSTOMARY_SYSTEM,
+    UnitSystem,
+)
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+    async_fire_time_changed,
+)
+
+from custom_components.camera_doctor.const import DOMAIN, EVENT_DIAGNOSIS
+
+from .blink_mock import (
+    MINI_SERIAL,
+    OUTDOOR_SERIAL,
+    BlinkCloud,
+    async_setup_blink,
+    mock_blink_cloud,
+    settle,
+)
+
+OUTDOOR = "front_door"
+MINI = "kitchen"
+CAUSE = "sensor.{}_red_flash_cause"
+FIX = "sensor.{}_recommended_fix"
+FLASH = "binary_sensor.{}_red_flash"
+SYNC_PANEL = "alarm_control_panel.blink_home"
+TEMPERATURE = "sensor.blink_front_door_temperature"
+WIFI = "sensor.blink_front_door_wi_fi_signal_strength"
+GRACE = timedelta(minutes=5)
+
+UNITS = [
+    pytest.param(METRIC_SYSTEM, id="metric"),
+    pytest.param(US_CUSTOMARY_SYSTEM, id="imperial"),
+]
+
+
+@pytest.fixture
+def units(request: pytest.FixtureRequest) -> UnitSystem:
+    """The unit system of the install (metric unless parametrized)."""
+    return getattr(request, "param", METRIC_SYSTEM)
+
+
+@pytest.fixture
+async def cloud(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, units: UnitSystem
+) -> AsyncIterator[BlinkCloud]:
+    """Blink (an Outdoor and a Mini on one sync module) and Camera Doctor, loaded."""
+    hass.config.units = units
+    with mock_blink_cloud(hass) as blink:
+        await async_setup_blink(blink)
+        mock_config_entry.add_to_hass(hass)
+        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+        await hass.async_block_till_done()
+        yield blink
+
+
+def cause(hass: HomeAssistant, camera: str) -> str:
+    """The red flash cause Camera Doctor shows for a camera."""
+    return hass.states.get(CAUSE.format(camera)).state
+
+
+def attributes(hass: HomeAssistant, camera: str) -> dict[str, Any]:
+    """The attributes of a camera's red flash cause sensor."""
+    return dict(hass.states.get(CAUSE.format(camera)).attributes)
+
+
+async def wait(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, delta: timedelta
+) -> None:
+    """Let time pass and every timer due by then run."""
+    freezer.tick(delta)
+    async_fire_time_changed(hass)
+    await settle(hass)
+
+
+def issue(
+    hass: HomeAssistant, cause_key: str, cloud: BlinkCloud, serial: str
+) -> ir.IssueEntry | None:
+    """The repair issue of a camera's cause, if raised."""
+    registry_id = cloud.camera_entry(serial).id
+    return ir.async_get(hass).async_get_issue(DOMAIN, f"{cause_key}_{registry_id}")
+
+
+def doctor_issues(hass: HomeAssistant) -> set[str]:
+    """Ids of every repair issue Camera Doctor has raised."""
+    return {
+        issue_id for domain, issue_id in ir.async_get(hass).issues if domain == DOMAIN
+    }
+
+
+# -- healthy -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("units", UNITS, indirect=True)
+async def test_healthy_blink_cameras(
+    hass: HomeAssistant, cloud: BlinkCloud, units: UnitSystem
+) -> None:
+    """An Outdoor and a Mini reading fine are healthy, in either unit system."""
+    ent_reg = er.async_get(hass)
+    for camera, serial in ((OUTDOOR, OUTDOOR_SERIAL), (MINI, MINI_SERIAL)):
+        camera_entry = cloud.camera_entry(serial)
+        assert camera_entry.entity_id == f"camera.{camera}"
+        entry = ent_reg.async_get(CAUSE.format(camera))
+        assert entry is not None
+        assert entry.platform == DOMAIN
+        assert entry.unique_id == f"{serial}-camera_red_flash_cause"
+        assert entry.device_id == camera_entry.device_id
+        assert cause(hass, camera) == "none"
+        assert attributes(hass, camera)["causes"] == []
+        assert hass.states.get(FIX.format(camera)).state == "none"
+        assert hass.states.get(FLASH.format(camera)).state == "off"
+
+    # What Camera Doctor reads, as the real platforms publish it.
+    temperature = hass.states.get(TEMPERATURE)
+    assert temperature.attributes["unit_of_measurement"] == units.temperature_unit
+    expected = "20" if units is METRIC_SYSTEM else "68"
+    assert temperature.state == expected
+    assert hass.states.get(WIFI).state == "-55"
+    assert hass.states.get(SYNC_PANEL).attributes["status"] == "online"
+    # The Mini has no battery: core's battery sensor (battery != "ok") is on.
+    assert hass.states.get("binary_sensor.kitchen_battery").state == "on"
+    assert hass.states.get("sensor.blink_kitchen_temperature").state == "unknown"
+    assert doctor_issues(hass) == set()
+
+
+# -- each cause ---------------------------------------------------------------
+
+
+class TemperatureCase(NamedTuple):
+    """A temperature Blink reports, and what Camera Doctor makes of it."""
+
+    fahrenheit: float
+    cause: str
+    celsius: float
+    metric: tuple[str, str]  # repair placeholders: value, threshold
+    imperial: tuple[str, str]
+
+
+@pytest.mark.parametrize("units", UNITS, indirect=True)
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(
+            TemperatureCase(
+                122, "overheating", 50, ("50 °C", "45 °C"), ("122 °F", "113 °F")
+            ),
+            id="hot",
+        ),
+        pytest.param(
+            TemperatureCase(
+                -13, "too_cold", -25, ("-25 °C", "-20 °C"), ("-13 °F", "-4 °F")
+            ),
+            id="cold",
+        ),
+    ],
+)
+async def test_temperature_causes(
+    hass: HomeAssistant,
+    cloud: BlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    units: UnitSystem,
+    case: TemperatureCase,
+) -> None:
+    """Blink reports °F; the evidence is °C and the repair speaks the user's unit."""
+    fahrenheit, expected, celsius = case.fahrenheit, case.cause, case.celsius
+    cloud.set_temperature_f(fahrenheit)
+    await cloud.poll(freezer)
+
+    sensor = hass.states.get(TEMPERATURE)
+    if units is METRIC_SYSTEM:
+        assert sensor.attributes["unit_of_measurement"] == UnitOfTemperature.CELSIUS
+        assert float(sensor.state) == celsius
+    else:
+        assert sensor.attributes["unit_of_measurement"] == UnitOfTemperature.FAHRENHEIT
+        assert float(sensor.state) == fahrenheit
+    assert cause(hass, OUTDOOR) == expected
+    evidence = attributes(hass, OUTDOOR)["evidence"]
+    assert evidence["temperature_c"] == celsius
+    assert attributes(hass, OUTDOOR)["causes"] == [expected]
+    assert cause(hass, MINI) == "none"
+
+    await wait(hass, freezer, GRACE + timedelta(seconds=1))
+    raised = issue(hass, expected, cloud, OUTDOOR_SERIAL)
+    assert raised is not None
+    value, threshold = case.metric if units is METRIC_SYSTEM else case.imperial
+    assert raised.translation_placeholders == {
+        "camera": "Front Door",
+        "value": value,
+        "threshold": threshold,
+    }
+
+    cloud.set_temperature_f(68)
+    await cloud.poll(freezer)
+    assert cause(hass, OUTDOOR) == "none"
+    assert issue(hass, expected, cloud, OUTDOOR_SERIAL) is None
+
+
+async def test_low_battery_issue_and_event(
+    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
+) -> None:
+    """Battery "low": shown at the next poll, repaired after the grace period."""
+    events = async_capture_events(hass, EVENT_DIAGNOSIS)
+    cloud.outdoor.battery_state = "low"
+    await cloud.poll(freezer)
+
+    assert hass.states.get("binary_sensor.front_door_battery").state == "on"
+    assert cause(hass, OUTDOOR) == "low_battery"
+    assert attributes(hass, OUTDOOR)["evidence"] == {"battery_low": True}
+    assert hass.states.get(FIX.format(OUTDOOR)).state == "replace_batteries"
+    assert hass.states.get(FLASH.format(OUTDOOR)).state == "on"
+    camera = cloud.camera_entry(OUTDOOR_SERIAL)
+    assert [event.data for event in events] == [
+        {
+            "entity_id": "camera.front_door",
+            "device_id": camera.device_id,
+            "cause": "low_battery",
+            "previous_cause": "none",
+            "causes": ["low_battery"],
+            "fix": "replace_batteries",
+            "evidence": {"battery_low": True},
+        }
+    ]
+
+    # The repair waits out the grace period (the next poll keeps it low).
+    await wait(hass, freezer, GRACE - timedelta(seconds=30))
+    assert issue(hass, "low_battery", cloud, OUTDOOR_SERIAL) is None
+    await wait(hass, freezer, timedelta(seconds=31))
+    raised = issue(hass, "low_battery", cloud, OUTDOOR_SERIAL)
+    assert raised is not None
+    assert raised.issue_id == f"low_battery_{camera.id}"
+    assert raised.translation_key == "low_battery"
+    assert raised.is_fixable
+    assert raised.severity is ir.IssueSeverity.WARNING
+    assert raised.translation_placeholders == {
+        "camera": "Front Door",
+        "value": "low",
+        "threshold": "20 %",
+    }
+    assert doctor_issues(hass) == {f"low_battery_{camera.id}"}
+
+    cloud.outdoor.battery_state = "ok"
+    await cloud.poll(freezer)
+    assert cause(hass, OUTDOOR) == "none"
+    assert issue(hass, "low_battery", cloud, OUTDOOR_SERIAL) is None
+    assert events[-1].data["cause"] == "none"
+    assert events[-1].data["previous_cause"] == "low_battery"
+    assert events[-1].data["fix"] == "none"
+    assert [event.data["entity_id"] for event in events] == ["camera.front_door"] * 2
+
+
+async def test_weak_signal(
+    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
+) -> None:
+    """Wi-Fi at -85 dBm is a weak signal; its repair shows the dBm."""
+    cloud.outdoor.wifi_strength = -85
+    await cloud.poll(freezer)
+
+    assert hass.states.get(WIFI).state == "-85"
+    assert cause(hass, OUTDOOR) == "weak_signal"
+    assert attributes(hass, OUTDOOR)["evidence"] == {
+        "signal_dbm": -85,
+        "signal_weak_threshold": -75,
+    }
+    assert hass.states.get(FIX.format(OUTDOOR)).state == "improve_signal"
+    await wait(hass, freezer, GRACE + timedelta(seconds=1))
+    raised = issue(hass, "weak_signal", cloud, OUTDOOR_SERIAL)
+    assert raised is not None
+    assert raised.translation_placeholders == {
+        "camera": "Front Door",
+        "value": "-85 dBm",
+        "threshold": "-75 dBm",
+    }
+
+    cloud.outdoor.wifi_strength = -60
+    await cloud.poll(freezer)
+    assert cause(hass, OUTDOOR) == "none"
+    assert issue(hass, "weak_signal", cloud, OUTDOOR_SERIAL) is None
+
+
+async def test_sync_module_offline(
+    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
+) -> None:
+    """A sync module reporting "offline" is blamed for all its cameras, the Mini too."""
+    events = async_capture_events(hass, EVENT_DIAGNOSIS)
+    cloud.sync.status = "offline"
+    await cloud.poll(freezer)
+
+    assert hass.states.get(SYNC_PANEL).attributes["status"] == "offline"
+    for camera in (OUTDOOR, MINI):
+        assert cause(hass, camera) == "sync_module_offline"
+        assert attributes(hass, camera)["evidence"] == {"hub_online": False}
+        assert hass.states.get(FIX.format(camera)).state == "check_sync_module"
+    assert sorted(event.data["entity_id"] for event in events) == [
+        "camera.front_door",
+        "camera.kitchen",
+    ]
+
+    await wait(hass, freezer, GRACE + timedelta(seconds=1))
+    for serial in (OUTDOOR_SERIAL, MINI_SERIAL):
+        raised = issue(hass, "sync_module_offline", cloud, serial)
+        assert raised is not None
+        assert raised.severity is ir.IssueSeverity.ERROR
+        assert raised.translation_placeholders["value"] == "offline"
+
+    cloud.sync.status = "online"
+    await cloud.poll(freezer)
+    assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
+    assert doctor_issues(hass) == set()
+
+
+async def test_mini_never_low_battery_or_weak_signal(
+    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
+) -> None:
+    """The Mini has no battery or Wi-Fi reading: never blamed on either."""
+    events = async_capture_events(hass, EVENT_DIAGNOSIS)
+    # Faults on the Outdoor next door, and the Mini's own "battery" sensor
+    # staying on (core's battery != "ok" with blinkpy's battery None).
+    cloud.outdoor.battery_state = "low"
+    cloud.outdoor.wifi_strength = -90
+    for _ in range(3):
+        await cloud.poll(freezer)
+        assert hass.states.get("binary_sensor.kitchen_battery").state == "on"
+        assert hass.states.get("sensor.blink_kitchen_wi_fi_signal_strength").state == (
+            "unknown"
+        )
+        assert cause(hass, MINI) == "none"
+        assert attributes(hass, MINI)["causes"] == []
+    assert attributes(hass, OUTDOOR)["causes"] == ["low_battery", "weak_signal"]
+    assert {event.data["entity_id"] for event in events} == {"camera.front_door"}
+    assert not {
+        issue_id
+        for issue_id in doctor_issues(hass)
+        if cloud.camera_entry(MINI_SERIAL).id in issue_id
+    }
+
+
+# -- outages ------------------------------------------------------------------
+
+
+async def test_cloud_outage_blames_the_sync_module_after_grace(
+    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
+) -> None:
+    """The blink coordinator failing takes every Blink entity down at once.
+
+    The cameras lose the attributes that name their sync module while
+    unavailable; the sync module matched before is remembered, so once the
+    grace period (and its slack) has passed the unavailable sync module
+    explains the outage of its cameras: ``sync_module_offline``, with
+    ``no_connection`` listed behind it, and a single notice per camera.
+    """
+    events = async_capture_events(hass, EVENT_DIAGNOSIS)
+    cloud.fail(ClientConnectionError("Blink cloud unreachable"))
+    await cloud.poll(freezer)
+    for entity_id in ("camera.front_door", "camera.kitchen", SYNC_PANEL, TEMPERATURE):
+        assert hass.states.get(entity_id).state == STATE_UNAVAILABLE
+    assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
+
+    await wait(hass, freezer, GRACE)
+    assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"  # inside the slack
+    await wait(hass, freezer, timedelta(minutes=1, seconds=1))
+    for camera in (OUTDOOR, MINI):
+        assert cause(hass, camera) == "sync_module_offline"
+        assert attributes(hass, camera)["causes"] == [
+            "sync_module_offline",
+            "no_connection",
+        ]
+        evidence = attributes(hass, camera)["evidence"]
+        assert evidence["available"] is False
+        assert evidence["hub_online"] is False
+        assert hass.states.get(FIX.format(camera)).state == "check_sync_module"
+    assert sorted(event.data["entity_id"] for event in events) == [
+        "camera.front_door",
+        "camera.kitchen",
+    ]
+    for serial in (OUTDOOR_SERIAL, MINI_SERIAL):
+        raised = issue(hass, "sync_module_offline", cloud, serial)
+        assert raised is not None
+        assert raised.severity is ir.IssueSeverity.ERROR
+        assert issue(hass, "no_connection", cloud, serial) is None
+
+    cloud.fail(None)
+    await cloud.poll(freezer)
+    assert hass.states.get("camera.front_door").state == "idle"
+    assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
+    assert doctor_issues(hass) == set()
+
+
+async def test_outage_shorter_than_grace_is_not_a_fault(
+    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
+) -> None:
+    """Blink unreachable for two minutes (< grace): nothing is raised."""
+    events = async_capture_events(hass, EVENT_DIAGNOSIS)
+    cloud.fail(TimeoutError())
+    await cloud.poll(freezer)
+    assert hass.states.get("camera.front_door").state == STATE_UNAVAILABLE
+    await wait(hass, freezer, timedelta(minutes=2))
+    cloud.fail(None)
+    await cloud.refresh_now()
+    assert hass.states.get("camera.front_door").state == "idle"
+    await wait(hass, freezer, GRACE * 3)
+    assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
+    assert events == []
+    assert doctor_issues(hass) == set()
+
+
+async def test_single_failed_poll_is_not_a_fault(
+    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
+) -> None:
+    """One failed poll, the next one succeeds (after the usual network delay).
+
+    The cameras are unavailable for one poll interval plus the time the
+    cloud takes to answer: a single transient cloud error must not flap every
+    Blink camera to ``no_connection`` (events, repair issue) and back.
+    """
+    events = async_capture_events(hass, EVENT_DIAGNOSIS)
+    cloud.fail(TimeoutError())
+    await cloud.poll(freezer)
+    answer = asyncio.Event()
+
+    async def slow_refresh(*_args: Any, **_kwargs: Any) -> bool:
+        await answer.wait()
+        return True
+
+    cloud.fail(None)
+    cloud.api.refresh.side_effect = slow_refresh
+    await cloud.poll(freezer)  # the next poll is under way...
+    answer.set()  # ...and answers
+    await settle(hass)
+    assert hass.states.get("camera.front_door").state == "idle"
+    assert cause(hass, OUTDOOR) == "none"
+    assert events == []
+
+
+async def test_cloud_outage_blames_sync_module_not_unexplained(
+    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
+) -> None:
+    """DESIGN: an unavailable sync module panel means ``sync_module_offline``.
+
+    That cause explains the outage, so it must never escalate to
+    ``unexplained`` (whose fix is a factory reset) during a Blink outage.
+    """
+    cloud.fail(ClientConnectionError("Blink cloud unreachable"))
+    await cloud.poll(freezer)
+    for _ in range(15):  # 75 minutes, past the 60 minute escalation
+        await wait(hass, freezer, GRACE)
+    for camera in (OUTDOOR, MINI):
+        causes = attributes(hass, camera)["causes"]
+        assert "unexplained" not in causes
+        assert cause(hass, camera) == "sync_module_offline"
+
+
+async def test_frozen_blink_readings_are_no_connection(
+    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
+) -> None:
+    """Blink's cloud keeps serving a dead camera's last readings.
+
+    Polls keep succeeding and the sync module stays online, but nothing the
+    camera reports moves for ``stale_hours`` (12 h): ``no_connection``.
+    """
+    for _ in range(11):
+        await wait(hass, freezer, timedelta(hours=1))
+    assert cause(hass, OUTDOOR) == "none"
+    for _ in range(2):
+        await wait(hass, freezer, timedelta(hours=1))
+    assert hass.states.get("camera.front_door").state == "idle"
+    assert hass.states.get(SYNC_PANEL).attributes["status"] == "online"
+    assert cause(hass, OUTDOOR) == "no_connection"
+    evidence = attributes(hass, OUTDOOR)["evidence"]
+    assert evidence["stale_hours"] == 12
+    assert "readings_frozen_since" in evidence
+
+    # The camera comes back: a new thumbnail and temperature.
+    cloud.outdoor.thumbnail = "https://rest-u034.immedia-semi.com/thumbnail/1b.jpg"
+    cloud.set_temperature_f(70)
+    await cloud.poll(freezer)
+    assert cause(hass, OUTDOOR) == "none"
+
+
+async def test_moving_blink_readings_are_healthy(
+    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
+) -> None:
+    """Cameras whose thumbnails keep changing are never taken for frozen."""
+    for hour in range(14):
+        cloud.outdoor.thumbnail = f"https://rest-u034.immedia-semi.com/t/1-{hour}.jpg"
+        cloud.mini.thumbnail = f"https://rest-u034.immedia-semi.com/t/2-{hour}.jpg"
+        await wait(hass, freezer, timedelta(hours=1))
+    assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
+    assert doctor_issues(hass) == set()
