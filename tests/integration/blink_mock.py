@@ -19,6 +19,7 @@ from types import SimpleNamespace
 from typing import Any
 from unittest.mock import AsyncMock, MagicMock, create_autospec, patch
 
+from blinkpy.auth import Auth
 from blinkpy.blinkpy import Blink
 from blinkpy.camera import BlinkCamera, BlinkCameraMini
 from blinkpy.sync_module import BlinkSyncModule
@@ -192,7 +193,8 @@ def mock_blink_cloud(hass: HomeAssistant) -> Iterator[BlinkCloud]:
         patch("homeassistant.components.blink.Blink", return_value=api),
         patch("homeassistant.components.blink.Auth", autospec=True) as auth,
     ):
-        auth.return_value.check_key_required.return_value = False
+        if hasattr(Auth, "check_key_required"):  # blinkpy < 0.25 only
+            auth.return_value.check_key_required.return_value = False
         yield BlinkCloud(hass, api, sync, outdoor, mini, blink_config_entry())
 
 

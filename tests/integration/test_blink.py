@@ -41,14 +41,19 @@ from .blink_mock import (
     settle,
 )
 
-OUTDOOR = "front_door"
-MINI = "kitchen"
-CAUSE = "sensor.{}_red_flash_cause"
-FIX = "sensor.{}_recommended_fix"
-FLASH = "binary_sensor.{}_red_flash"
+# Entity ids depend on the device name, which the blink platforms set in
+# whatever order they load ("Front Door" or "blink Front Door"): every entity
+# is looked up by its unique id instead.
+OUTDOOR = OUTDOOR_SERIAL
+MINI = MINI_SERIAL
+CAUSE = ("sensor", DOMAIN, "{}-camera_red_flash_cause")
+FIX = ("sensor", DOMAIN, "{}-camera_recommended_fix")
+FLASH = ("binary_sensor", DOMAIN, "{}-camera_red_flash")
 SYNC_PANEL = "alarm_control_panel.blink_home"
-TEMPERATURE = "sensor.blink_front_door_temperature"
-WIFI = "sensor.blink_front_door_wi_fi_signal_strength"
+TEMPERATURE = ("sensor", "blink", f"{OUTDOOR_SERIAL}-temperature")
+WIFI = ("sensor", "blink", f"{OUTDOOR_SERIAL}-wifi_strength")
+FRONT_CAM = ("camera", "blink", f"{OUTDOOR_SERIAL}-camera")
+KITCHEN_CAM = ("camera", "blink", f"{MINI_SERIAL}-camera")
 GRACE = timedelta(minutes=5)
 
 UNITS = [
@@ -77,14 +82,24 @@ async def cloud(
         yield blink
 
 
+def eid(hass: HomeAssistant, key: tuple[str, str, str], serial: str = "") -> str:
+    """The entity id registered for ``(domain, platform, unique id)``."""
+    domain, platform, unique_id = key
+    entity_id = er.async_get(hass).async_get_entity_id(
+        domain, platform, unique_id.format(serial)
+    )
+    assert entity_id is not None, key
+    return entity_id
+
+
 def cause(hass: HomeAssistant, camera: str) -> str:
     """The red flash cause Camera Doctor shows for a camera."""
-    return hass.states.get(CAUSE.format(camera)).state
+    return hass.states.get(eid(hass, CAUSE, camera)).state
 
 
 def attributes(hass: HomeAssistant, camera: str) -> dict[str, Any]:
     """The attributes of a camera's red flash cause sensor."""
-    return dict(hass.states.get(CAUSE.format(camera)).attributes)
+    return dict(hass.states.get(eid(hass, CAUSE, camera)).attributes)
 
 
 async def wait(
@@ -122,23 +137,23 @@ async def test_healthy_blink_cameras(
     ent_reg = er.async_get(hass)
     for camera, serial in ((OUTDOOR, OUTDOOR_SERIAL), (MINI, MINI_SERIAL)):
         camera_entry = cloud.camera_entry(serial)
-        assert camera_entry.entity_id == f"camera.{camera}"
-        entry = ent_reg.async_get(CAUSE.format(camera))
+        assert camera_entry.platform == "blink"
+        entry = ent_reg.async_get(eid(hass, CAUSE, camera))
         assert entry is not None
         assert entry.platform == DOMAIN
         assert entry.unique_id == f"{serial}-camera_red_flash_cause"
         assert entry.device_id == camera_entry.device_id
         assert cause(hass, camera) == "none"
         assert attributes(hass, camera)["causes"] == []
-        assert hass.states.get(FIX.format(camera)).state == "none"
-        assert hass.states.get(FLASH.format(camera)).state == "off"
+        assert hass.states.get(eid(hass, FIX, camera)).state == "none"
+        assert hass.states.get(eid(hass, FLASH, camera)).state == "off"
 
     # What Camera Doctor reads, as the real platforms publish it.
-    temperature = hass.states.get(TEMPERATURE)
+    temperature = hass.states.get(eid(hass, TEMPERATURE))
     assert temperature.attributes["unit_of_measurement"] == units.temperature_unit
-    expected = "20" if units is METRIC_SYSTEM else "68"
-    assert temperature.state == expected
-    assert hass.states.get(WIFI).state == "-55"
+    expected = 20 if units is METRIC_SYSTEM else 68
+    assert float(temperature.state) == expected
+    assert hass.states.get(eid(hass, WIFI)).state == "-55"
     assert hass.states.get(SYNC_PANEL).attributes["status"] == "online"
     # The Mini has no battery: core's battery sensor (battery != "ok") is on.
     assert hass.states.get("binary_sensor.kitchen_battery").state == "on"
@@ -189,7 +204,7 @@ async def test_temperature_causes(
     cloud.set_temperature_f(fahrenheit)
     await cloud.poll(freezer)
 
-    sensor = hass.states.get(TEMPERATURE)
+    sensor = hass.states.get(eid(hass, TEMPERATURE))
     if units is METRIC_SYSTEM:
         assert sensor.attributes["unit_of_measurement"] == UnitOfTemperature.CELSIUS
         assert float(sensor.state) == celsius
@@ -229,12 +244,12 @@ async def test_low_battery_issue_and_event(
     assert hass.states.get("binary_sensor.front_door_battery").state == "on"
     assert cause(hass, OUTDOOR) == "low_battery"
     assert attributes(hass, OUTDOOR)["evidence"] == {"battery_low": True}
-    assert hass.states.get(FIX.format(OUTDOOR)).state == "replace_batteries"
-    assert hass.states.get(FLASH.format(OUTDOOR)).state == "on"
+    assert hass.states.get(eid(hass, FIX, OUTDOOR)).state == "replace_batteries"
+    assert hass.states.get(eid(hass, FLASH, OUTDOOR)).state == "on"
     camera = cloud.camera_entry(OUTDOOR_SERIAL)
     assert [event.data for event in events] == [
         {
-            "entity_id": "camera.front_door",
+            "entity_id": eid(hass, FRONT_CAM),
             "device_id": camera.device_id,
             "cause": "low_battery",
             "previous_cause": "none",
@@ -268,7 +283,7 @@ async def test_low_battery_issue_and_event(
     assert events[-1].data["cause"] == "none"
     assert events[-1].data["previous_cause"] == "low_battery"
     assert events[-1].data["fix"] == "none"
-    assert [event.data["entity_id"] for event in events] == ["camera.front_door"] * 2
+    assert [event.data["entity_id"] for event in events] == [eid(hass, FRONT_CAM)] * 2
 
 
 async def test_weak_signal(
@@ -278,13 +293,13 @@ async def test_weak_signal(
     cloud.outdoor.wifi_strength = -85
     await cloud.poll(freezer)
 
-    assert hass.states.get(WIFI).state == "-85"
+    assert hass.states.get(eid(hass, WIFI)).state == "-85"
     assert cause(hass, OUTDOOR) == "weak_signal"
     assert attributes(hass, OUTDOOR)["evidence"] == {
         "signal_dbm": -85,
         "signal_weak_threshold": -75,
     }
-    assert hass.states.get(FIX.format(OUTDOOR)).state == "improve_signal"
+    assert hass.states.get(eid(hass, FIX, OUTDOOR)).state == "improve_signal"
     await wait(hass, freezer, GRACE + timedelta(seconds=1))
     raised = issue(hass, "weak_signal", cloud, OUTDOOR_SERIAL)
     assert raised is not None
@@ -312,10 +327,10 @@ async def test_sync_module_offline(
     for camera in (OUTDOOR, MINI):
         assert cause(hass, camera) == "sync_module_offline"
         assert attributes(hass, camera)["evidence"] == {"hub_online": False}
-        assert hass.states.get(FIX.format(camera)).state == "check_sync_module"
+        assert hass.states.get(eid(hass, FIX, camera)).state == "check_sync_module"
     assert sorted(event.data["entity_id"] for event in events) == [
-        "camera.front_door",
-        "camera.kitchen",
+        eid(hass, FRONT_CAM),
+        eid(hass, KITCHEN_CAM),
     ]
 
     await wait(hass, freezer, GRACE + timedelta(seconds=1))
@@ -349,7 +364,7 @@ async def test_mini_never_low_battery_or_weak_signal(
         assert cause(hass, MINI) == "none"
         assert attributes(hass, MINI)["causes"] == []
     assert attributes(hass, OUTDOOR)["causes"] == ["low_battery", "weak_signal"]
-    assert {event.data["entity_id"] for event in events} == {"camera.front_door"}
+    assert {event.data["entity_id"] for event in events} == {eid(hass, FRONT_CAM)}
     assert not {
         issue_id
         for issue_id in doctor_issues(hass)
@@ -374,7 +389,12 @@ async def test_cloud_outage_blames_the_sync_module_after_grace(
     events = async_capture_events(hass, EVENT_DIAGNOSIS)
     cloud.fail(ClientConnectionError("Blink cloud unreachable"))
     await cloud.poll(freezer)
-    for entity_id in ("camera.front_door", "camera.kitchen", SYNC_PANEL, TEMPERATURE):
+    for entity_id in (
+        eid(hass, FRONT_CAM),
+        eid(hass, KITCHEN_CAM),
+        SYNC_PANEL,
+        eid(hass, TEMPERATURE),
+    ):
         assert hass.states.get(entity_id).state == STATE_UNAVAILABLE
     assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
 
@@ -390,10 +410,10 @@ async def test_cloud_outage_blames_the_sync_module_after_grace(
         evidence = attributes(hass, camera)["evidence"]
         assert evidence["available"] is False
         assert evidence["hub_online"] is False
-        assert hass.states.get(FIX.format(camera)).state == "check_sync_module"
+        assert hass.states.get(eid(hass, FIX, camera)).state == "check_sync_module"
     assert sorted(event.data["entity_id"] for event in events) == [
-        "camera.front_door",
-        "camera.kitchen",
+        eid(hass, FRONT_CAM),
+        eid(hass, KITCHEN_CAM),
     ]
     for serial in (OUTDOOR_SERIAL, MINI_SERIAL):
         raised = issue(hass, "sync_module_offline", cloud, serial)
@@ -403,7 +423,7 @@ async def test_cloud_outage_blames_the_sync_module_after_grace(
 
     cloud.fail(None)
     await cloud.poll(freezer)
-    assert hass.states.get("camera.front_door").state == "idle"
+    assert hass.states.get(eid(hass, FRONT_CAM)).state == "idle"
     assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
     assert doctor_issues(hass) == set()
 
@@ -415,11 +435,11 @@ async def test_outage_shorter_than_grace_is_not_a_fault(
     events = async_capture_events(hass, EVENT_DIAGNOSIS)
     cloud.fail(TimeoutError())
     await cloud.poll(freezer)
-    assert hass.states.get("camera.front_door").state == STATE_UNAVAILABLE
+    assert hass.states.get(eid(hass, FRONT_CAM)).state == STATE_UNAVAILABLE
     await wait(hass, freezer, timedelta(minutes=2))
     cloud.fail(None)
     await cloud.refresh_now()
-    assert hass.states.get("camera.front_door").state == "idle"
+    assert hass.states.get(eid(hass, FRONT_CAM)).state == "idle"
     await wait(hass, freezer, GRACE * 3)
     assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
     assert events == []
@@ -449,7 +469,7 @@ async def test_single_failed_poll_is_not_a_fault(
     await cloud.poll(freezer)  # the next poll is under way...
     answer.set()  # ...and answers
     await settle(hass)
-    assert hass.states.get("camera.front_door").state == "idle"
+    assert hass.states.get(eid(hass, FRONT_CAM)).state == "idle"
     assert cause(hass, OUTDOOR) == "none"
     assert events == []
 
@@ -485,7 +505,7 @@ async def test_frozen_blink_readings_are_no_connection(
     assert cause(hass, OUTDOOR) == "none"
     for _ in range(2):
         await wait(hass, freezer, timedelta(hours=1))
-    assert hass.states.get("camera.front_door").state == "idle"
+    assert hass.states.get(eid(hass, FRONT_CAM)).state == "idle"
     assert hass.states.get(SYNC_PANEL).attributes["status"] == "online"
     assert cause(hass, OUTDOOR) == "no_connection"
     evidence = attributes(hass, OUTDOOR)["evidence"]

@@ -48,14 +48,12 @@ def battery_low(sources: CameraSources) -> bool | None:
     """Return whether the camera's batteries are low.
 
     blinkpy's ``battery`` attribute is "ok" or "low". The battery binary
-    sensor is ``battery != "ok"``, so it is on for a Mini or doorbell that has
-    no battery reading: it is only trusted when the camera's attributes are
-    not there at all.
+    sensor says nothing more (it is ``battery != "ok"``), and it is on for a
+    Mini or doorbell that has no battery reading, and for any camera whose
+    state was just restored without attributes: it is never read.
     """
     attributes = mapping(sources.camera.attributes)
-    if "battery" in attributes:
-        return _BATTERY_LOW.get(as_text(attributes["battery"]) or "")
-    return generic.battery_low(sources)
+    return _BATTERY_LOW.get(as_text(attributes.get("battery")) or "")
 
 
 def _signal(sources: CameraSources) -> tuple[float | None, int | None]:
