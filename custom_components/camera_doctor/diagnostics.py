@@ -12,7 +12,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any, Final
 
-from homeassistant.components.diagnostics import async_redact_data
+from homeassistant.components.diagnostics import REDACTED, async_redact_data
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.device_registry import DeviceEntry
 
@@ -45,6 +45,8 @@ TO_REDACT: Final = {
     "url",
     "video",
 }
+# Values redacted whatever their key: URLs and anything carrying a token.
+SECRET_MARKERS: Final = ("://", "token=")
 # Recent transitions, if the monitor keeps them on the watch.
 HISTORY_ATTRIBUTE: Final = "history"
 
@@ -61,6 +63,20 @@ def _jsonable(value: Any) -> Any:
         return {str(key): _jsonable(item) for key, item in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
         return [_jsonable(item) for item in value]
+    return value
+
+
+def _redact(value: Any) -> Any:
+    """Redact the secret keys, then any URL or token left under another key."""
+    if isinstance(value, Mapping):
+        return {
+            key: _redact(item)
+            for key, item in async_redact_data(value, TO_REDACT).items()
+        }
+    if isinstance(value, list):
+        return [_redact(item) for item in value]
+    if isinstance(value, str) and any(marker in value for marker in SECRET_MARKERS):
+        return REDACTED
     return value
 
 
@@ -86,9 +102,7 @@ def _camera_diagnostics(monitor: CameraMonitor, watch: CameraWatch) -> dict[str,
         "states": {
             source.entity_id: {
                 "state": source.state,
-                "attributes": async_redact_data(
-                    _jsonable(source.attributes), TO_REDACT
-                ),
+                "attributes": _redact(_jsonable(source.attributes)),
             }
             for source in (sources.camera, *sources.siblings, *sources.hubs)
         },
