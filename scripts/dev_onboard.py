@@ -242,8 +242,31 @@ def _wait_running(token: str, timeout: float = 180) -> None:
     raise SystemExit("Home Assistant did not reach RUNNING")
 
 
-def _onboard() -> tuple[str, bool]:
-    """Run the open onboarding steps; return a token and if core_config ran."""
+def preseed(config_dir: Path) -> None:
+    """Mark onboarding's core_config step done before the first start.
+
+    Finishing that step through the API sets up the weather, radio, TTS and
+    shopping-list integrations, and some of them reach the internet at once:
+    the development instance must stay on this machine.
+    """
+    onboarding = config_dir / ".storage" / "onboarding"
+    if onboarding.exists():
+        return
+    onboarding.parent.mkdir(parents=True, exist_ok=True)
+    onboarding.write_text(
+        json.dumps(
+            {
+                "version": 4,
+                "minor_version": 1,
+                "key": "onboarding",
+                "data": {"done": ["core_config"]},
+            }
+        )
+    )
+
+
+def _onboard() -> str:
+    """Run the open onboarding steps; return a token."""
     try:
         answer = request("GET", "/api/onboarding")
     except HttpError as err:  # onboarding done before this start: no views
@@ -267,7 +290,6 @@ def _onboard() -> tuple[str, bool]:
         )
         access = _exchange_code(answer["auth_code"])["access_token"]
     for step, payload in (
-        ("core_config", {}),
         ("analytics", {}),
         ("integration", {"client_id": CLIENT_ID, "redirect_uri": CLIENT_ID}),
     ):
@@ -275,33 +297,9 @@ def _onboard() -> tuple[str, bool]:
             print(f"==> onboarding: {step}")
             access = access or _login()["access_token"]
             request("POST", f"/api/onboarding/{step}", payload, token=access)
-    fresh = steps.get("core_config") is False
     if token := saved_token():
-        return token, fresh
-    return save_token(access or _login()["access_token"]), fresh
-
-
-def _remove_onboarding_entries(token: str) -> None:
-    """Remove what onboarding adds (weather, radio, TTS...): keep the dev instance offline.
-
-    Onboarding starts those flows in the background, so poll for a while.
-    """
-    removed, quiet = 0, 0
-    for _ in range(15):
-        entries = request("GET", "/api/config/config_entries/entry", token=token)
-        found = [e for e in entries if e["source"] == "onboarding"]
-        for entry in found:
-            print(f"==> onboarding: removing the {entry['domain']} entry it added")
-            request(
-                "DELETE",
-                f"/api/config/config_entries/entry/{entry['entry_id']}",
-                token=token,
-            )
-        removed += len(found)
-        quiet = 0 if found else quiet + 1
-        if removed >= 4 or (removed and quiet >= 3):
-            return
-        time.sleep(1)
+        return token
+    return save_token(access or _login()["access_token"])
 
 
 def _camera_doctor_importable() -> bool:
@@ -342,13 +340,17 @@ def _ensure_entry(token: str) -> None:
         print(f"==> Camera Doctor entry: WARNING, unexpected flow result {result}")
 
 
+def cmd_preseed(args: argparse.Namespace) -> int:
+    """Prepare the dev config's onboarding before the first start."""
+    preseed(CONFIG_DIR)
+    return 0
+
+
 def cmd_onboard(args: argparse.Namespace) -> int:
     """Onboard, save a token, create the Camera Doctor entry."""
-    token, fresh = _onboard()
+    token = _onboard()
     _wait_running(token)
     _ensure_entry(token)
-    if fresh:
-        _remove_onboarding_entries(token)
     return 0
 
 
@@ -401,6 +403,7 @@ def main() -> int:
     wait.add_argument("--timeout", type=float, default=300)
     wait.add_argument("--pid", type=int)
     wait.set_defaults(func=cmd_wait)
+    sub.add_parser("preseed").set_defaults(func=cmd_preseed)
     sub.add_parser("onboard").set_defaults(func=cmd_onboard)
     sub.add_parser("token").set_defaults(func=cmd_token)
     reqs = sub.add_parser("requirements")
