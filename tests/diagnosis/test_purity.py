@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 import subprocess
 import sys
@@ -10,22 +9,10 @@ import sys
 import pytest
 
 import custom_components.camera_doctor.diagnosis as package
+from tests.purity import absolute_imports, foreign_imports
 
 PACKAGE_DIR = Path(package.__file__).parent
 SOURCES = sorted(PACKAGE_DIR.glob("*.py"))
-
-
-def _absolute_imports(source: Path) -> list[str]:
-    """Return the top-level names of every absolute import in ``source``."""
-    tree = ast.parse(source.read_text(encoding="utf-8"), str(source))
-    names: list[str] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.extend(alias.name.partition(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0:
-            assert node.module is not None
-            names.append(node.module.partition(".")[0])
-    return names
 
 
 def test_sources_found() -> None:
@@ -42,11 +29,7 @@ def test_sources_found() -> None:
 @pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.name)
 def test_only_standard_library_imports(source: Path) -> None:
     """Every absolute import is from the standard library (or __future__)."""
-    foreign = [
-        name
-        for name in _absolute_imports(source)
-        if name != "__future__" and name not in sys.stdlib_module_names
-    ]
+    foreign = foreign_imports(source)
     assert not foreign, f"{source.name} imports {foreign}"
 
 
@@ -58,7 +41,8 @@ def test_the_checker_catches_foreign_imports(tmp_path: Path) -> None:
         "from . import model\nfrom .model import Cause\n",
         encoding="utf-8",
     )
-    assert _absolute_imports(sample) == ["os", "homeassistant", "voluptuous"]
+    assert absolute_imports(sample) == ["os.path", "homeassistant.core", "voluptuous"]
+    assert foreign_imports(sample) == ["homeassistant.core", "voluptuous"]
 
 
 ISOLATED_RUN = """
