@@ -13,7 +13,7 @@ from homeassistant.components.binary_sensor import (
 from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant, callback
 
-from .entity import DeviceEntity
+from .entity import DescribedDeviceEntity
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
     from . import FleetSimConfigEntry
-    from .model import Fleet, SimCamera
+    from .model import SimCamera
 
 PARALLEL_UPDATES = 0
 
@@ -94,17 +94,10 @@ async def async_setup_entry(
     )
 
 
-class SimBinarySensor(DeviceEntity, BinarySensorEntity):
+class SimBinarySensor(DescribedDeviceEntity, BinarySensorEntity):
     """A simulated camera binary sensor."""
 
     entity_description: SimBinarySensorDescription
-
-    def __init__(
-        self, fleet: Fleet, camera: SimCamera, description: SimBinarySensorDescription
-    ) -> None:
-        """Initialise the binary sensor."""
-        self.entity_description = description
-        super().__init__(fleet, camera, description.key)
 
     @property
     def available(self) -> bool:

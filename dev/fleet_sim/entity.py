@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from homeassistant.core import callback
 from homeassistant.helpers.device_registry import DeviceInfo
-from homeassistant.helpers.entity import Entity
+from homeassistant.helpers.entity import Entity, EntityDescription
 
 from .const import DOMAIN
 
@@ -66,3 +66,14 @@ class DeviceEntity(FleetEntity):
     def available(self) -> bool:
         """Return False while the camera is offline."""
         return self.camera.available
+
+
+class DescribedDeviceEntity(DeviceEntity):
+    """A camera-device entity defined by an entity description."""
+
+    def __init__(
+        self, fleet: Fleet, camera: SimCamera, description: EntityDescription
+    ) -> None:
+        """Initialise the entity from its description."""
+        self.entity_description = description
+        super().__init__(fleet, camera, description.key)

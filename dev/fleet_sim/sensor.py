@@ -19,7 +19,7 @@ from homeassistant.const import (
 )
 from homeassistant.core import HomeAssistant, callback
 
-from .entity import DeviceEntity
+from .entity import DescribedDeviceEntity
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
     from . import FleetSimConfigEntry
-    from .model import Fleet, SimCamera
+    from .model import SimCamera
 
 PARALLEL_UPDATES = 0
 
@@ -103,17 +103,10 @@ async def async_setup_entry(
     )
 
 
-class SimSensor(DeviceEntity, SensorEntity):
+class SimSensor(DescribedDeviceEntity, SensorEntity):
     """A simulated camera sensor."""
 
     entity_description: SimSensorDescription
-
-    def __init__(
-        self, fleet: Fleet, camera: SimCamera, description: SimSensorDescription
-    ) -> None:
-        """Initialise the sensor."""
-        self.entity_description = description
-        super().__init__(fleet, camera, description.key)
 
     @callback
     def _update_attrs(self) -> None:
