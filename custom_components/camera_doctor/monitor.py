@@ -40,7 +40,7 @@ from .models import CameraDoctorConfigEntry
 from .observe import observe_camera
 from .options import CameraDoctorOptions
 from .store import STORAGE_VERSION, diagnosis_from_dict, diagnosis_to_dict
-from .watch import CameraWatch
+from .watch import CameraWatch, Transition
 
 STORAGE_KEY = f"{DOMAIN}.diagnoses"
 SUN_ENTITY = "sun.sun"
@@ -269,6 +269,7 @@ class CameraMonitor:
         self._store.async_delay_save(self._data_to_store, SAVE_DELAY)
         previous_cause = previous.cause if previous else Cause.NONE
         if previous_cause != diagnosis.cause:
+            watch.history.append(Transition(now, previous_cause, diagnosis.cause))
             async_fire_diagnosis_event(self.hass, watch.spec, diagnosis, previous_cause)
         watch.async_notify(previous)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -10,6 +11,18 @@ from homeassistant.core import CALLBACK_TYPE, callback
 
 from .diagnosis import Cause, Diagnosis
 from .discovery import CameraSpec
+
+HISTORY_LENGTH = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """A change of a camera's primary cause (kept for the diagnostics)."""
+
+    at: datetime
+    previous: Cause
+    cause: Cause
+
 
 type WatchListener = Callable[["CameraWatch", Diagnosis | None], None]
 
@@ -29,6 +42,9 @@ class CameraWatch:
     unsub_state: CALLBACK_TYPE | None = None
     unsub_timer: CALLBACK_TYPE | None = None
     listeners: list[WatchListener] = field(default_factory=list)
+    history: deque[Transition] = field(
+        default_factory=lambda: deque(maxlen=HISTORY_LENGTH)
+    )
 
     @property
     def cause(self) -> Cause:
