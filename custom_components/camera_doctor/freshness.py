@@ -40,8 +40,7 @@ def source_updating(state: State | None, now: datetime) -> bool:
     """Whether the source integration still writes this state."""
     if state is None:
         return False
-    reported = getattr(state, "last_reported", None) or state.last_updated
-    return now - reported <= SOURCE_UPDATING_WINDOW
+    return now - state.last_reported <= SOURCE_UPDATING_WINDOW
 
 
 class FreshnessTracker:

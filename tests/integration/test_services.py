@@ -120,3 +120,16 @@ async def test_recheck_refreshes_sources_then_diagnoses(
     }
     assert response["cameras"][garage.entity_id]["cause"] == "overheating"
     assert hass.states.get("sensor.garage_red_flash_cause").state == "overheating"
+
+
+async def test_recheck_without_response(
+    hass: HomeAssistant, cameras: tuple[FakeCamera, FakeCamera]
+) -> None:
+    """Recheck also runs as a plain action, without the homeassistant domain."""
+    garage, _ = cameras
+    garage.set("battery", "4")
+    result = await hass.services.async_call(
+        DOMAIN, "recheck", target={"entity_id": garage.entity_id}, blocking=True
+    )
+    assert result is None
+    assert hass.states.get("sensor.garage_red_flash_cause").state == "low_battery"

@@ -1,0 +1,116 @@
+"""Edge cases of the Home Assistant layer: garbage stored, gone cameras, versions."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+from unittest.mock import patch
+
+from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.helpers.entity import Entity
+from homeassistant.util import dt as dt_util
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.camera_doctor import compat
+from custom_components.camera_doctor.const import DOMAIN
+from custom_components.camera_doctor.diagnosis import Cause
+from custom_components.camera_doctor.freshness import FreshnessTracker, source_updating
+from custom_components.camera_doctor.repairs import async_create_fix_flow
+from custom_components.camera_doctor.store import diagnosis_from_dict
+
+from .fleet import add_generic_camera
+
+
+def test_unreadable_stored_diagnoses_are_dropped() -> None:
+    """Anything that is not a stored diagnosis reads back as nothing."""
+    assert diagnosis_from_dict({}) is None
+    assert diagnosis_from_dict({"cause": "bogus"}) is None
+    assert diagnosis_from_dict({"cause": "none", "since": ["not", "a", "map"]}) is None
+    restored = diagnosis_from_dict(
+        {"cause": "too_cold", "causes": ["too_cold", "x"], "since": {"x": "y"}}
+    )
+    assert restored is not None
+    assert restored.causes == (Cause.TOO_COLD,)
+    assert restored.since == {}
+
+
+def test_freshness_ignores_garbage_and_missing_states() -> None:
+    """Stored garbage is skipped; a state that is gone is not updating."""
+    tracker = FreshnessTracker()
+    tracker.load(
+        {
+            "a": "garbage",
+            "b": {"readings": [], "changed_at": "2026-01-01T00:00:00+00:00"},
+            "c": {"readings": {"t": 1}, "changed_at": "not a time"},
+            "d": {"readings": {"t": 1, "x": [1]}, "changed_at": "2026-01-01T00:00:00"},
+        }
+    )
+    assert set(tracker.as_dict()) == {"d"}
+    assert tracker.as_dict()["d"]["readings"] == {"t": 1}
+    assert source_updating(None, dt_util.utcnow()) is False
+    now = dt_util.utcnow()
+    assert tracker.update("e", {}, now) is None
+    assert tracker.update("e", {"t": 1.0}, now) == now
+    assert tracker.update("e", {"t": 1.0}, now + timedelta(hours=1)) == now
+
+
+async def test_both_ways_of_linking_to_the_camera_device(hass: HomeAssistant) -> None:
+    """Older releases link through device_info, newer through device_entry."""
+    camera = add_generic_camera(hass, "Garage")
+    for device_entry in (True, False):
+        entity = Entity()
+        with patch.object(compat, "ENTITY_DEVICE_ENTRY", device_entry):
+            compat.link_entity_to_device(hass, entity, camera.device_id)
+        if device_entry:
+            assert entity.device_entry is not None
+            assert entity.device_entry.id == camera.device_id
+        else:
+            assert entity.device_info is not None
+            assert entity.device_info["identifiers"] == {("acme", "garage")}
+    nothing = Entity()
+    compat.link_entity_to_device(hass, nothing, None)
+    compat.link_entity_to_device(hass, nothing, "no-such-device")
+    assert nothing.device_entry is None
+    assert nothing.device_info is None
+
+
+async def test_both_signatures_of_target_extraction(hass: HomeAssistant) -> None:
+    """Older releases take (hass, call), newer (call)."""
+    call = ServiceCall(hass, DOMAIN, "diagnose", {"entity_id": ["camera.a"]})
+    seen: list[tuple[Any, ...]] = []
+
+    async def extract(*args: Any) -> set[str]:
+        seen.append(args)
+        return {"camera.a"}
+
+    for takes_hass in (True, False):
+        with (
+            patch.object(compat.service, "async_extract_entity_ids", extract),
+            patch.object(compat, "_EXTRACT_TAKES_HASS", takes_hass),
+        ):
+            assert await compat.async_extract_entity_ids(hass, call) == {"camera.a"}
+    assert seen == [(hass, call), (call,)]
+
+
+async def test_fix_flow_for_a_camera_that_is_gone(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """A notice whose camera disappeared meanwhile confirms without acting."""
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    flow = await async_create_fix_flow(
+        hass, "no_connection_gone", {"cause": "no_connection", "registry_id": "gone"}
+    )
+    flow.hass = hass
+    form = await flow.async_step_init()
+    assert form["description_placeholders"] == {
+        "camera": "",
+        "value": "",
+        "threshold": "",
+    }
+    done = await flow.async_step_confirm({})
+    assert done["type"] == "create_entry"
+    assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
+    flow = await async_create_fix_flow(hass, "unexplained_x", None)
+    flow.hass = hass
+    assert (await flow.async_step_confirm({}))["type"] == "create_entry"
