@@ -192,6 +192,8 @@ class CameraMonitor:
                     add(watch)
                 self.async_evaluate(watch)
             elif watch.spec != spec:
+                if watch.spec.device_id != spec.device_id:
+                    self._async_move_entities(spec)
                 watch.spec = spec
                 self._async_subscribe(watch)
                 self.async_evaluate(watch)
@@ -218,11 +220,29 @@ class CameraMonitor:
         self._replaced.pop(watch.spec.registry_id, None)
         self.freshness.forget(watch.spec.registry_id)
         ent_reg = er.async_get(self.hass)
-        for platform, key in ENTITY_KEYS:
-            unique_id = f"{watch.spec.unique_id}_{key}"
-            if entity_id := ent_reg.async_get_entity_id(platform, DOMAIN, unique_id):
-                ent_reg.async_remove(entity_id)
+        for entity_id in self._entity_ids(watch.spec):
+            ent_reg.async_remove(entity_id)
         self._store.async_delay_save(self._data_to_store, SAVE_DELAY)
+
+    def _entity_ids(self, spec: CameraSpec) -> list[str]:
+        """The entity ids of a camera's diagnostic entities."""
+        ent_reg = er.async_get(self.hass)
+        return [
+            entity_id
+            for platform, key in ENTITY_KEYS
+            if (
+                entity_id := ent_reg.async_get_entity_id(
+                    platform, DOMAIN, f"{spec.unique_id}_{key}"
+                )
+            )
+        ]
+
+    @callback
+    def _async_move_entities(self, spec: CameraSpec) -> None:
+        """Follow a camera that moved to another device."""
+        ent_reg = er.async_get(self.hass)
+        for entity_id in self._entity_ids(spec):
+            ent_reg.async_update_entity(entity_id, device_id=spec.device_id)
 
     # -- diagnosis -----------------------------------------------------------
 

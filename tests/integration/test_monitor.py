@@ -8,7 +8,11 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import STATE_UNAVAILABLE, EntityCategory
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import entity_registry as er, issue_registry as ir
+from homeassistant.helpers import (
+    device_registry as dr,
+    entity_registry as er,
+    issue_registry as ir,
+)
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -214,3 +218,29 @@ async def test_unload_leaves_no_listeners(
         assert _listener_counts(hass) == baseline
     assert _live_timers(hass) <= timers
     assert hass.states.get(CAUSE.format("garage")).state == STATE_UNAVAILABLE
+
+
+async def test_camera_moved_to_another_device(
+    hass: HomeAssistant, camera: FakeCamera
+) -> None:
+    """A camera moved to another device takes its diagnostic entities along."""
+    ent_reg = er.async_get(hass)
+    camera_entry = ent_reg.async_get(camera.entity_id)
+    assert camera_entry is not None
+    assert camera_entry.config_entry_id is not None
+    new_device = dr.async_get(hass).async_get_or_create(
+        config_entry_id=camera_entry.config_entry_id,
+        identifiers={("acme", "garage-replacement")},
+        name="Garage",
+    )
+    ent_reg.async_update_entity(camera.entity_id, device_id=new_device.id)
+    await hass.async_block_till_done()
+    for entity_id in (CAUSE.format("garage"), FLASH.format("garage")):
+        entry = ent_reg.async_get(entity_id)
+        assert entry is not None
+        assert entry.device_id == new_device.id
+    # The new device has none of the old sources yet: nothing to read, healthy.
+    assert hass.states.get(CAUSE.format("garage")).state == "none"
+    camera.set("camera", STATE_UNAVAILABLE)
+    await hass.async_block_till_done()
+    assert hass.states.get(CAUSE.format("garage")).state == "none"  # grace
