@@ -45,6 +45,11 @@ TO_REDACT: Final = {
     "url",
     "video",
 }
+# Account identifiers, under any spelling.
+ACCOUNT_KEYS: Final = {"account_id", "email", "password", "ssid", "user_id", "username"}
+# Keys ending like these name an identifier whatever comes first
+# (eufy's "stationSerialNumber", "wifiMac").
+SECRET_SUFFIXES: Final = ("serial", "serialnumber", "mac", "macaddress", "token")
 # Values redacted whatever their key: URLs and anything carrying a token.
 SECRET_MARKERS: Final = ("://", "token=")
 # Recent transitions, if the monitor keeps them on the watch.
@@ -66,12 +71,25 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _key_name(key: object) -> str:
+    """A key compared without case or separators: ``serialNumber`` = ``serial_number``."""
+    return str(key).casefold().replace("_", "").replace("-", "")
+
+
+_SECRET_NAMES: Final = frozenset(map(_key_name, TO_REDACT | ACCOUNT_KEYS))
+
+
+def _secret_key(key: object) -> bool:
+    name = _key_name(key)
+    return name in _SECRET_NAMES or name.endswith(SECRET_SUFFIXES)
+
+
 def _redact(value: Any) -> Any:
     """Redact the secret keys, then any URL or token left under another key."""
     if isinstance(value, Mapping):
+        secret = {key for key in value if _secret_key(key)}
         return {
-            key: _redact(item)
-            for key, item in async_redact_data(value, TO_REDACT).items()
+            key: _redact(item) for key, item in async_redact_data(value, secret).items()
         }
     if isinstance(value, list):
         return [_redact(item) for item in value]

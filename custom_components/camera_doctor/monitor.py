@@ -300,9 +300,10 @@ class CameraMonitor:
             return
 
         @callback
-        def fire(now: datetime) -> None:
+        def fire(_when: datetime) -> None:
             watch.unsub_timer = None
-            self.async_evaluate(watch, now)
+            # The clock, not the planned moment: it may have jumped meanwhile.
+            self.async_evaluate(watch)
 
         watch.unsub_timer = async_track_point_in_utc_time(self.hass, fire, when)
 

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 
-from .diagnosis import Observation, outage_wait
+from .diagnosis import Cause, Observation, outage_wait
 from .discovery import collect_sources
 from .freshness import FreshnessTracker, source_updating
 from .options import CameraDoctorOptions
@@ -39,7 +39,12 @@ def observe_camera(
     observation = spec.profile.observe(sources)
     due: datetime | None = None
     if observation.hub_online is False and hub is not None:
-        hub_online, due = _hub_after_grace(hass, hub.entity_id, options, now)
+        was_offline = watch.diagnosis is not None and (
+            Cause.SYNC_MODULE_OFFLINE in watch.diagnosis.causes
+        )
+        hub_online, due = _hub_after_grace(
+            hass, hub.entity_id, options, now, was_offline=was_offline
+        )
         observation = replace(observation, hub_online=hub_online)
     frozen = _frozen_since(
         hass,
@@ -54,13 +59,22 @@ def observe_camera(
 
 
 def _hub_after_grace(
-    hass: HomeAssistant, entity_id: str, options: CameraDoctorOptions, now: datetime
+    hass: HomeAssistant,
+    entity_id: str,
+    options: CameraDoctorOptions,
+    now: datetime,
+    *,
+    was_offline: bool,
 ) -> tuple[bool | None, datetime | None]:
-    """An offline hub counts; an unavailable one only after the grace period."""
+    """An offline hub counts; an unavailable one only after the grace period.
+
+    A hub already found offline stays offline while it is unavailable, so a
+    clock set back (or an offline hub turning unavailable) clears nothing.
+    """
     state = hass.states.get(entity_id)
     if state is None:
         return None, None  # removed while its integration reloads: unknown
-    if state.state != STATE_UNAVAILABLE:
+    if state.state != STATE_UNAVAILABLE or was_offline:
         return False, None  # the hub itself reports being offline
     ends = state.last_changed + timedelta(
         minutes=outage_wait(options.thresholds.grace_minutes)

@@ -317,12 +317,23 @@ def test_night_note() -> None:
 
 def test_clock_going_backwards() -> None:
     """A clock set back counts as no time elapsed, never negative time."""
-    confirmed = run([(0, OFFLINE), (10, OFFLINE)])[-1]
-    assert confirmed.cause is Cause.NO_CONNECTION
-    back = run([(-60, OFFLINE)], previous=confirmed)[0]
+    pending = run([(0, OFFLINE), (3, OFFLINE)])[-1]
+    back = run([(-60, OFFLINE)], previous=pending)[0]
     assert back.cause is Cause.NONE  # the outage clock restarts at "now"
     assert back.offline_since == minutes(-60)
     assert back.next_check == minutes(-54)
+    # A confirmed outage keeps the length already seen: it is not cleared.
+    confirmed = run([(0, OFFLINE), (10, OFFLINE)])[-1]
+    assert confirmed.cause is Cause.NO_CONNECTION
+    back = run([(-60, OFFLINE)], previous=confirmed)[0]
+    assert back.cause is Cause.NO_CONNECTION
+    assert back.offline_since == minutes(-70)
+    assert back.evidence["offline_for_minutes"] == 10
+    unexplained = run([(0, OFFLINE), (70, OFFLINE)])[-1]
+    assert unexplained.cause is Cause.UNEXPLAINED
+    back = run([(-5, OFFLINE)], previous=unexplained)[0]
+    assert back.cause is Cause.UNEXPLAINED
+    assert back.offline_since == minutes(-75)
     low = run([(0, Observation(battery_low=True))])[0]
     earlier = run([(-30, Observation(battery_low=True))], previous=low)[0]
     assert earlier.since == {Cause.LOW_BATTERY: minutes(-30)}

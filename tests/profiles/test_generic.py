@@ -123,6 +123,11 @@ def test_camera_availability(camera_state: str | None, expected: bool | None) ->
             id="update-unavailable",
         ),
         pytest.param(
+            (update("unknown", in_progress=10**30),),
+            Observation(available=True),
+            id="progress-beyond-100-is-no-percentage",
+        ),
+        pytest.param(
             (
                 entity(
                     "binary_sensor.porch_connectivity",

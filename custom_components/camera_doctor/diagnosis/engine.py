@@ -42,11 +42,14 @@ off) also mean ``no_connection``. It becomes ``unexplained`` when it has
 lasted ``max(12 * grace_minutes, 60)`` minutes past its confirmation while
 no earlier cause explains it; ``next_check`` points at that moment meanwhile.
 A clock that goes backwards counts as no time elapsed: an outage or cause
-start later than ``now`` is moved to ``now``, never giving negative times.
+start later than ``now`` is moved to ``now``, never giving negative times,
+and a confirmed outage keeps at least the length the previous diagnosis saw
+(its ``offline_for_minutes``), so it is not cleared and raised again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 import math
@@ -169,11 +172,19 @@ def _minutes(start: datetime, end: datetime) -> float:
 
 
 def _after(start: datetime, minutes: float) -> datetime | None:
-    """Return ``start`` plus ``minutes``, or None beyond the calendar's end."""
+    """Return ``start`` plus ``minutes``, or None beyond the calendar's ends."""
     try:
         return start + timedelta(minutes=minutes)
     except (OverflowError, ValueError):
         return None
+
+
+def _seen_offline(last: Diagnosis | None) -> float:
+    """Minutes the previous diagnosis had seen a confirmed outage last (else 0)."""
+    evidence = last.evidence if last is not None else None
+    if not isinstance(evidence, Mapping):
+        return 0.0
+    return readings.to_float(evidence.get("offline_for_minutes"), 0.0) or 0.0
 
 
 class _Work:
@@ -258,11 +269,17 @@ class _Work:
             self.evidence["signal_bars"] = _tidy(bars)
             self.evidence["signal_bars_weak_threshold"] = limit
 
-    def outage(self, carried: datetime | None) -> datetime | None:
-        """Track an ``available is False`` outage; return its start."""
+    def outage(self, carried: datetime | None, seen: float) -> datetime | None:
+        """Track an ``available is False`` outage; return its start.
+
+        ``seen`` is how long the previous diagnosis had already seen it
+        offline: a clock set back never makes an outage shorter than that.
+        """
         if self.facts.available is not False:
             return None
         start = self.now if carried is None else min(carried, self.now)
+        if carried is not None:
+            start = min(start, _after(self.now, -seen) or start)
         grace = self.limits.grace_minutes
         wait = outage_wait(grace)
         elapsed = _minutes(start, self.now)
@@ -342,7 +359,7 @@ def diagnose(
     work.temperature()
     work.signal()
     carried = readings.moment(last.offline_since) if last is not None else None
-    offline_since = work.outage(carried)
+    offline_since = work.outage(carried, _seen_offline(last))
     work.frozen()
     work.escalate()
 

@@ -161,11 +161,14 @@ def temperature(sources: CameraSources) -> float | None:
 
 
 def _in_progress(value: object) -> bool | None:
-    """Return an update entity's ``in_progress`` (bool, or a percentage)."""
+    """Return an update entity's ``in_progress`` (bool, or a percentage).
+
+    A number outside 0..100 is no percentage: unknown, not "updating".
+    """
     flag = as_bool(value)
     if flag is not None:
         return flag
-    number = as_float(value)
+    number = percent(value)
     return None if number is None else number > 0
 
 

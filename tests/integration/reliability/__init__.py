@@ -1,0 +1,1 @@
+"""Reliability: bad input, outages, restarts, reloads, flapping, clock, privacy."""
