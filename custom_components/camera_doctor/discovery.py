@@ -134,16 +134,31 @@ def source_state(
     )
 
 
+type SourceCache = dict[str, tuple[State | None, er.RegistryEntry | None, SourceState]]
+
+
 def collect_sources(
-    hass: HomeAssistant, spec: CameraSpec, known_hub: str | None = None
+    hass: HomeAssistant,
+    spec: CameraSpec,
+    known_hub: str | None = None,
+    cache: SourceCache | None = None,
 ) -> CameraSources:
-    """Read the current state of everything a camera's diagnosis uses."""
+    """Read the current state of everything a camera's diagnosis uses.
+
+    States and registry entries are immutable and replaced when they change,
+    so ``cache`` reuses the translation of every source that did not change.
+    """
     ent_reg = er.async_get(hass)
+    cache = {} if cache is None else cache
 
     def read(entity_id: str) -> SourceState:
-        return source_state(
-            entity_id, hass.states.get(entity_id), ent_reg.async_get(entity_id)
-        )
+        state, entry = hass.states.get(entity_id), ent_reg.async_get(entity_id)
+        hit = cache.get(entity_id)
+        if hit is not None and hit[0] is state and hit[1] is entry:
+            return hit[2]
+        source = source_state(entity_id, state, entry)
+        cache[entity_id] = (state, entry, source)
+        return source
 
     return CameraSources(
         camera=read(spec.entity_id),

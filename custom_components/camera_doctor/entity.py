@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity import Entity, EntityDescription
@@ -17,6 +19,7 @@ class CameraDoctorEntity(Entity):
     _attr_has_entity_name = True
     _attr_should_poll = False
     _attr_entity_category = EntityCategory.DIAGNOSTIC
+    _shown: tuple[Any, Any] | None = None
 
     def __init__(
         self, hass: HomeAssistant, watch: CameraWatch, description: EntityDescription
@@ -35,8 +38,12 @@ class CameraDoctorEntity(Entity):
 
     @callback
     def _async_changed(self, watch: CameraWatch, previous: Diagnosis | None) -> None:
+        """Write the state, only when what it shows really changed."""
         self._async_update_attrs()
-        self.async_write_ha_state()
+        shown = (self.state, self.extra_state_attributes)
+        if shown != self._shown:
+            self._shown = shown
+            self.async_write_ha_state()
 
     @callback
     def _async_update_attrs(self) -> None:

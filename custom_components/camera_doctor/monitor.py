@@ -195,6 +195,7 @@ class CameraMonitor:
                 if watch.spec.device_id != spec.device_id:
                     self._async_move_entities(spec)
                 watch.spec = spec
+                watch.source_cache.clear()
                 self._async_subscribe(watch)
                 self.async_evaluate(watch)
 

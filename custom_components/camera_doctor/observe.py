@@ -33,7 +33,9 @@ def observe_camera(
 ) -> tuple[Observation, datetime | None]:
     """Return the camera's observation, and when to look again, if needed."""
     spec = watch.spec
-    sources = collect_sources(hass, spec, known_hub=watch.hub_entity_id)
+    sources = collect_sources(
+        hass, spec, known_hub=watch.hub_entity_id, cache=watch.source_cache
+    )
     if (hub := spec.profile.match_hub(sources)) is not None:
         watch.hub_entity_id = hub.entity_id
     observation = spec.profile.observe(sources)

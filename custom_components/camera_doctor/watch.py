@@ -10,7 +10,7 @@ from datetime import datetime
 from homeassistant.core import CALLBACK_TYPE, callback
 
 from .diagnosis import Cause, Diagnosis
-from .discovery import CameraSpec
+from .discovery import CameraSpec, SourceCache
 
 HISTORY_LENGTH = 20
 
@@ -42,6 +42,7 @@ class CameraWatch:
     unsub_state: CALLBACK_TYPE | None = None
     unsub_timer: CALLBACK_TYPE | None = None
     listeners: list[WatchListener] = field(default_factory=list)
+    source_cache: SourceCache = field(default_factory=dict)
     history: deque[Transition] = field(
         default_factory=lambda: deque(maxlen=HISTORY_LENGTH)
     )

@@ -151,3 +151,6 @@ def test_sanitize_thresholds() -> None:
     assert sanitize_thresholds({"battery_low": 50}) == defaults
     custom = Thresholds(battery_low=30, grace_minutes=2.5)
     assert sanitize_thresholds(custom) == custom
+    assert sanitize_thresholds(custom) is sanitize_thresholds(custom)  # cached
+    unhashable = Thresholds(battery_low=[30])  # type: ignore[arg-type]
+    assert sanitize_thresholds(unhashable) == defaults

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 from datetime import UTC, datetime
+import functools
 import math
 from typing import Final
 
@@ -95,13 +96,24 @@ def sanitize_thresholds(thresholds: object) -> Thresholds:
 
     ``grace_minutes`` below zero becomes zero; ``stale_hours`` of zero or less
     is kept as given and means "frozen-readings detection off". Anything that
-    is not a ``Thresholds`` at all gives the defaults.
+    is not a ``Thresholds`` at all gives the defaults. The same thresholds
+    come with every diagnosis, so the result is cached.
     """
     if not isinstance(thresholds, Thresholds):
         return _DEFAULTS
+    try:
+        return _cached_sanitize(thresholds)
+    except TypeError:  # a field holds something unhashable
+        return _sanitize(thresholds)
+
+
+def _sanitize(thresholds: Thresholds) -> Thresholds:
     clean: dict[str, float] = {}
     for item in fields(Thresholds):
         number = to_float(getattr(thresholds, item.name))
         clean[item.name] = getattr(_DEFAULTS, item.name) if number is None else number
     clean["grace_minutes"] = max(clean["grace_minutes"], 0.0)
     return replace(_DEFAULTS, **clean)
+
+
+_cached_sanitize = functools.lru_cache(maxsize=16)(_sanitize)
