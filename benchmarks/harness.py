@@ -1,0 +1,204 @@
+"""A real Home Assistant in this process, a camera fleet, and timing helpers.
+
+Home Assistant comes from pytest-homeassistant-custom-component's harness
+(``async_test_home_assistant``, in-memory storage), with custom integrations
+enabled the way its ``enable_custom_integrations`` fixture does it (the
+package's ``__init__`` has already imported our ``custom_components``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+import gc
+import logging
+from pathlib import Path
+import statistics
+import time
+from typing import Any
+
+from homeassistant import loader
+from homeassistant.core import CoreState, HomeAssistant
+from homeassistant.helpers import device_registry as dr, entity_registry as er, frame
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_test_home_assistant,
+    mock_storage,
+)
+
+from custom_components.camera_doctor.const import DOMAIN
+from custom_components.camera_doctor.options import DEFAULT_OPTIONS
+
+REPO = Path(__file__).resolve().parents[1]
+
+# (domain, device_class, unit, first state, attributes) of a camera's sources:
+# the five readings of a generic battery camera (tests/integration/fleet.py).
+SOURCES: dict[str, tuple[str, str | None, str | None]] = {
+    "battery": ("sensor", "battery", "%"),
+    "signal": ("sensor", "signal_strength", "dBm"),
+    "temperature": ("sensor", "temperature", "°C"),
+    "connectivity": ("binary_sensor", "connectivity", None),
+    "firmware": ("update", "firmware", None),
+}
+HEALTHY: dict[str, str] = {
+    "camera": "idle",
+    "battery": "80",
+    "signal": "-55",
+    "temperature": "21",
+    "connectivity": "on",
+    "firmware": "off",
+}
+FIRMWARE_ATTRS = {
+    "installed_version": "1.0",
+    "latest_version": "1.0",
+    "in_progress": False,
+}
+
+
+def quiet_logging() -> None:
+    """Keep the run's output to the table."""
+    logging.basicConfig(level=logging.WARNING)
+    for name in ("homeassistant", "pytest_homeassistant_custom_component"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+@asynccontextmanager
+async def home_assistant(
+    initial_state: CoreState = CoreState.running,
+) -> AsyncIterator[HomeAssistant]:
+    """A fresh Home Assistant with in-memory storage and custom integrations."""
+    with mock_storage():
+        async with async_test_home_assistant(initial_state=initial_state) as hass:
+            hass.data.pop(loader.DATA_CUSTOM_COMPONENTS)
+            frame.async_setup(hass)
+            try:
+                yield hass
+            finally:
+                await hass.async_stop(force=True)
+    gc.unfreeze()
+    gc.collect()
+
+
+@dataclass
+class Camera:
+    """A camera's registry entries and a cheap way to write its states."""
+
+    hass: HomeAssistant
+    name: str
+    entity_id: str
+    device_id: str
+    unique_id: str
+    sources: dict[str, str] = field(default_factory=dict)  # key -> entity id
+    attrs: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def set(self, key: str, state: str) -> None:
+        """Write one source state, as its integration would."""
+        eid = self.entity_id if key == "camera" else self.sources[key]
+        self.hass.states.async_set(eid, state, self.attrs[key])
+
+    def write_healthy(self) -> None:
+        """Write every source in its healthy state."""
+        for key, state in HEALTHY.items():
+            self.set(key, state)
+
+
+def register_camera(
+    hass: HomeAssistant,
+    source_entry: MockConfigEntry,
+    serial: str,
+    *,
+    platform: str = "acme",
+) -> Camera:
+    """Register a camera, its device and its five sources (no states yet)."""
+    name = serial.replace("_", " ").title()
+    device = dr.async_get(hass).async_get_or_create(
+        config_entry_id=source_entry.entry_id,
+        identifiers={(platform, serial)},
+        manufacturer="Acme",
+        model="Cam 1",
+        name=name,
+    )
+    ent_reg = er.async_get(hass)
+    cam = ent_reg.async_get_or_create(
+        "camera",
+        platform,
+        f"{serial}-camera",
+        config_entry=source_entry,
+        device_id=device.id,
+        suggested_object_id=serial,
+        has_entity_name=True,
+    )
+    camera = Camera(hass, name, cam.entity_id, device.id, cam.unique_id)
+    camera.attrs["camera"] = {"friendly_name": name}
+    for key, (domain, device_class, unit) in SOURCES.items():
+        entry = ent_reg.async_get_or_create(
+            domain,
+            platform,
+            f"{serial}-{key}",
+            config_entry=source_entry,
+            device_id=device.id,
+            suggested_object_id=f"{serial}_{key}",
+            original_device_class=device_class,
+            unit_of_measurement=unit,
+            has_entity_name=True,
+        )
+        camera.sources[key] = entry.entity_id
+        attrs: dict[str, Any] = {"friendly_name": f"{name} {key}"}
+        if device_class:
+            attrs["device_class"] = device_class
+        if unit:
+            attrs["unit_of_measurement"] = unit
+        if key == "firmware":
+            attrs |= FIRMWARE_ATTRS
+        camera.attrs[key] = attrs
+    return camera
+
+
+def add_fleet(hass: HomeAssistant, count: int, prefix: str = "cam") -> list[Camera]:
+    """``count`` healthy generic cameras of one source integration."""
+    source_entry = MockConfigEntry(domain="acme", title="Acme")
+    source_entry.add_to_hass(hass)
+    cameras = [
+        register_camera(hass, source_entry, f"{prefix}_{i:04d}") for i in range(count)
+    ]
+    for camera in cameras:
+        camera.write_healthy()
+    return cameras
+
+
+def doctor_entry(**options: Any) -> MockConfigEntry:
+    """The Camera Doctor config entry (default options unless given)."""
+    return MockConfigEntry(
+        domain=DOMAIN,
+        title="Camera Doctor",
+        data={},
+        options=dict(DEFAULT_OPTIONS) | options,
+        version=1,
+    )
+
+
+async def setup_entry(hass: HomeAssistant, entry: MockConfigEntry) -> None:
+    """Add and set up a config entry, and wait for everything it started."""
+    if entry.entry_id not in {e.entry_id for e in hass.config_entries.async_entries()}:
+        entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id), entry.domain
+    await hass.async_block_till_done()
+
+
+def settle() -> None:
+    """Collect garbage and move the survivors out of the collector's way."""
+    gc.collect()
+    gc.freeze()
+
+
+def median(values: Iterable[float]) -> float:
+    """The median (of a non-empty iterable)."""
+    return statistics.median(list(values))
+
+
+def timed(func: Callable[[], Any]) -> float:
+    """Seconds ``func()`` took."""
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start

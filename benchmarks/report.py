@@ -1,0 +1,249 @@
+"""The results table (text) and the plot (matplotlib)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+GOALS: dict[str, float] = {
+    "relevant_vs_threshold": 1.0,
+    "relevant_vs_templates": 0.25,
+    "unrelated_ratio": 1.02,
+    "setup_1000_s": 2.0,
+    "memory_kib_per_camera": 20.0,
+    "linear_growth": 1.5,
+    "startup_ratio": 1.05,
+}
+
+
+def _ok(value: float, goal: float) -> str:
+    return "met" if value <= goal else "MISSED"
+
+
+def checks(results: dict[str, Any]) -> list[tuple[str, str, float, float]]:
+    """``(label, unit, measured, goal)`` of every goal."""
+    rel = results["relevant"]
+    rows = []
+    for kind in ("realistic", "worst_case"):
+        rows += [
+            (
+                f"relevant change, {kind}: CD / threshold",
+                "x",
+                rel[kind]["ratio_vs_threshold"],
+                GOALS["relevant_vs_threshold"],
+            ),
+            (
+                f"relevant change, {kind}: CD / templates",
+                "x",
+                rel[kind]["ratio_vs_templates"],
+                GOALS["relevant_vs_templates"],
+            ),
+        ]
+    unrelated = results["unrelated"]
+    rows.append(
+        (
+            "unrelated writes: with / without CD",
+            "x",
+            unrelated["with_tracker"]["ratio"],
+            GOALS["unrelated_ratio"],
+        )
+    )
+    scale = results["scale"]
+    biggest = scale["rows"][-1]
+    rows += [
+        (
+            f"setup of {biggest['cameras']} cameras",
+            "s",
+            biggest["setup_s"],
+            GOALS["setup_1000_s"],
+        ),
+        (
+            "memory per camera (slope)",
+            "KiB",
+            biggest.get(
+                "memory_kib_per_added_camera", biggest["memory_kib_per_camera"]
+            ),
+            GOALS["memory_kib_per_camera"],
+        ),
+    ]
+    if "time_growth_per_camera" in scale:
+        rows.append(
+            (
+                "setup time per camera, 1000 vs 100",
+                "x",
+                scale["time_growth_per_camera"],
+                GOALS["linear_growth"],
+            )
+        )
+        rows.append(
+            (
+                "memory per camera, 1000 vs 100",
+                "x",
+                scale["memory_growth_per_camera"],
+                GOALS["linear_growth"],
+            )
+        )
+    rows.append(
+        (
+            f"start-up with {results['startup']['cameras']} cameras: with / without",
+            "x",
+            results["startup"]["ratio"],
+            GOALS["startup_ratio"],
+        )
+    )
+    return rows
+
+
+def table(results: dict[str, Any]) -> str:
+    """Markdown tables: the details, then every goal."""
+    m = results["machine"]
+    lines = [
+        f"Machine: {m['cpus']} CPUs, {m['cpu']}, Python {m['python']}, "
+        f"Home Assistant {m['home_assistant']}"
+        + (" (quick run)" if results.get("quick") else ""),
+        "",
+        f"### 1. Relevant state change (Camera Doctor watching {results['relevant']['cameras_watched']} cameras)",
+        "",
+        "| stream | bare write µs | added: Camera Doctor µs | added: threshold µs | added: 8 templates µs | CD / threshold | CD / templates |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for kind in ("realistic", "worst_case"):
+        r = results["relevant"][kind]
+        a = r["added_us"]
+        lines.append(
+            f"| {kind} | {r['per_write_us']['bare']:.1f} | {a['camera_doctor']:.1f} | "
+            f"{a['threshold']:.1f} | {a['templates']:.1f} | "
+            f"{r['ratio_vs_threshold']:.2f} | {r['ratio_vs_templates']:.2f} |"
+        )
+    lines += [
+        "",
+        "Entity writes per 300 source writes (changed / written unchanged):",
+        "",
+        "| stream | Camera Doctor (4 entities) | diagnosis changed | threshold (3) | templates (8) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for kind in ("realistic", "worst_case"):
+        w = results["relevant"][kind]["writes"]
+
+        def pair(counts: dict[str, int]) -> str:
+            return f"{counts.get('changed', 0)} / {counts.get('unchanged', 0)}"
+
+        lines.append(
+            f"| {kind} | {pair(w['camera_doctor'])} | "
+            f"{w['camera_doctor'].get('diagnosis_changes', 0)} | "
+            f"{pair(w['threshold'])} | {pair(w['templates'])} |"
+        )
+    lines += ["", "### 2. Unrelated state changes (10,000 writes)", ""]
+    lines += [
+        "| Home Assistant | without CD ms | with CD ms | ratio |",
+        "|---|---:|---:|---:|",
+    ]
+    for key, label in (
+        ("with_tracker", "with one other state tracker (any real install)"),
+        ("bare", "bare (nothing tracks states)"),
+    ):
+        u = results["unrelated"][key]
+        lines.append(
+            f"| {label} | {u['without_s'] * 1e3:.1f} | {u['with_s'] * 1e3:.1f} | {u['ratio']:.3f} |"
+        )
+    lines += [
+        "",
+        "### 3. Scale (camera + 5 sources each)",
+        "",
+        "| cameras | setup s | ms / camera | memory KiB | KiB / camera | KiB / added camera |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in results["scale"]["rows"]:
+        added = row.get("memory_kib_per_added_camera")
+        lines.append(
+            f"| {row['cameras']} | {row['setup_s']:.3f} | {row['setup_ms_per_camera']:.2f} | "
+            f"{row['memory_kib']:.0f} | {row['memory_kib_per_camera']:.1f} | "
+            f"{'' if added is None else f'{added:.1f}'} |"
+        )
+    s = results["startup"]
+    lines += [
+        "",
+        f"### 4. Start-up with {s['cameras']} cameras",
+        "",
+        "| without CD s | with CD s | ratio |",
+        "|---:|---:|---:|",
+        f"| {s['without_s']:.3f} | {s['with_s']:.3f} | {s['ratio']:.2f} |",
+        "",
+        "### Goals",
+        "",
+        "| goal | measured | target | |",
+        "|---|---:|---:|---|",
+    ]
+    for label, unit, value, goal in checks(results):
+        lines.append(
+            f"| {label} | {value:.2f} {unit} | ≤ {goal:g} {unit} | {_ok(value, goal)} |"
+        )
+    return "\n".join(lines)
+
+
+def plot(results: dict[str, Any], path: Path) -> None:
+    """Setup time and memory against fleet size; every ratio against its goal."""
+    import matplotlib as mpl
+
+    mpl.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = results["scale"]["rows"]
+    cams = [r["cameras"] for r in rows]
+    fig, (ax1, ax3) = plt.subplots(1, 2, figsize=(11, 4.2), width_ratios=(1, 1.3))
+    ax1.plot(
+        cams, [r["setup_s"] for r in rows], "o-", color="tab:blue", label="setup time"
+    )
+    ax1.axhline(GOALS["setup_1000_s"], color="tab:blue", ls=":", lw=1)
+    ax1.set_xscale("log")
+    ax1.set_yscale("log")
+    ax1.set_xlabel("cameras (each with 5 sources)")
+    ax1.set_ylabel("setup time, s (goal 2 s: dotted)", color="tab:blue")
+    ax2 = ax1.twinx()
+    ax2.plot(
+        cams,
+        [r["memory_kib"] / 1024 for r in rows],
+        "s--",
+        color="tab:orange",
+        label="memory",
+    )
+    ax2.plot(
+        cams,
+        [c * GOALS["memory_kib_per_camera"] / 1024 for c in cams],
+        ":",
+        color="tab:orange",
+        lw=1,
+    )
+    ax2.set_yscale("log")
+    ax2.set_ylabel("memory, MiB (goal 20 KiB/camera: dotted)", color="tab:orange")
+    ax1.set_title("Scale")
+
+    labels, values, goals = [], [], []
+    for label, unit, value, goal in checks(results):
+        if unit != "x":
+            continue
+        labels.append(label.replace("relevant change, ", "").replace(": ", "\n"))
+        values.append(value / goal)
+        goals.append(goal)
+    colors = ["tab:green" if v <= 1 else "tab:red" for v in values]
+    y = range(len(values))
+    ax3.barh(list(y), values, color=colors)
+    ax3.axvline(1.0, color="black", lw=1)
+    ax3.set_yticks(list(y), labels, fontsize=7)
+    ax3.invert_yaxis()
+    ax3.set_xscale("log")
+    ax3.set_xlim(min(*values, 0.5) / 1.5, max(values) * 6)
+    for i, (v, g) in enumerate(zip(values, goals, strict=True)):
+        ax3.text(v, i, f" {v * g:.2f}x (goal {g:g}x)", va="center", fontsize=7)
+    ax3.set_xlabel("measured / goal (≤ 1 meets the goal)")
+    ax3.set_title("Ratios against their goals")
+    m = results["machine"]
+    fig.suptitle(
+        f"Camera Doctor benchmark - {m['cpus']} x {m['cpu']}, Python {m['python']}, "
+        f"Home Assistant {m['home_assistant']}",
+        fontsize=9,
+    )
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
