@@ -1,9 +1,8 @@
 """Run every benchmark, print the table, write JSON and the plot.
 
-``scripts/bench`` is the full run (about 2 minutes on 2 cores); ``--quick``
+``scripts/bench`` is the full run (about 70 s on 2 cores); ``--quick``
 takes fewer repetitions (about 30 s); ``--profile`` also prints the cProfile
-hot spots of Camera Doctor's share of a relevant change; ``--patched``
-measures with the proposed fixes of benchmarks/patches.py monkeypatched in.
+hot spots of Camera Doctor's share of a relevant change.
 """
 
 from __future__ import annotations
@@ -54,11 +53,6 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
     """Every benchmark, in one process."""
     quick = args.quick
     results: dict[str, Any] = {"machine": machine(), "quick": quick}
-    if args.patched:
-        from . import patches
-
-        results["patched"] = patches.apply()
-        print(f"PATCHED RUN (local experiments): {results['patched']}", file=sys.stderr)
     started = time.perf_counter()
 
     print("1/4 relevant state changes ...", file=sys.stderr)
@@ -128,11 +122,6 @@ def cli() -> None:
         "--cameras", type=int, default=100, help="cameras Camera Doctor watches (100)"
     )
     parser.add_argument(
-        "--patched",
-        action="store_true",
-        help="monkeypatch the proposed fixes in first (benchmarks/patches.py)",
-    )
-    parser.add_argument(
         "--no-docs", action="store_true", help="do not update docs/benchmark.*"
     )
     args = parser.parse_args()
@@ -143,11 +132,10 @@ def cli() -> None:
     print(table(results))
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    suffix = "-patched" if args.patched else ""
-    path = RESULTS / f"bench-{stamp}{suffix}.json"
+    path = RESULTS / f"bench-{stamp}.json"
     path.write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nresults: {path.relative_to(REPO)}")
-    if not (args.no_docs or args.patched):
+    if not args.no_docs:
         summary = {k: v for k, v in results.items() if k != "relevant"}
         summary["relevant"] = {
             k: v for k, v in results["relevant"].items() if k != "profile"
