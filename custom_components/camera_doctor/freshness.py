@@ -53,10 +53,13 @@ class FreshnessTracker:
     def update(self, key: str, readings: Readings, now: datetime) -> datetime | None:
         """Record the readings; return since when they have been unchanged.
 
-        A camera that reports none of the changing readings (a Blink Mini, a
+        A camera that reports none of the measured readings (a Blink Mini, a
         camera that is unavailable) gives ``None``: missing is not frozen.
+        Readings that only move on motion (thumbnail, last recording) are
+        tracked with the measured ones but are never enough on their own: a
+        quiet room is not a dead camera.
         """
-        if not readings:
+        if not any(isinstance(value, (int, float)) for value in readings.values()):
             return None
         seen = self._seen.get(key)
         if seen is None or seen.readings != readings:

@@ -50,6 +50,7 @@ def test_freshness_ignores_garbage_and_missing_states() -> None:
     assert source_updating(None, dt_util.utcnow()) is False
     now = dt_util.utcnow()
     assert tracker.update("e", {}, now) is None
+    assert tracker.update("e", {"thumbnail": "a.jpg"}, now) is None
     assert tracker.update("e", {"t": 1.0}, now) == now
     assert tracker.update("e", {"t": 1.0}, now + timedelta(hours=1)) == now
 

@@ -127,9 +127,18 @@ async def test_mini_without_readings_is_never_frozen(
     mock_config_entry: MockConfigEntry,
     freezer: FrozenDateTimeFactory,
 ) -> None:
-    """A Blink Mini reports no battery, Wi-Fi or temperature: missing is not frozen."""
+    """A Blink Mini reports no battery, Wi-Fi or temperature: missing is not frozen.
+
+    Its thumbnail and last recording only move on motion; a quiet day is fine.
+    """
     mini = add_camera(hass, "Front Door", platform="blink", manufacturer="Blink")
-    attributes = {"name": "Front Door", "battery": None, "wifi_strength": None}
+    attributes = {
+        "name": "Front Door",
+        "battery": None,
+        "wifi_strength": None,
+        "thumbnail": "https://rest-u034.immedia-semi.com/thumbnail/7.jpg",
+        "last_record": "2026-06-01T05:00:00+00:00",
+    }
     mini.set("camera", "idle", **attributes)
     mock_config_entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
