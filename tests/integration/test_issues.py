@@ -10,10 +10,7 @@ from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
 import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_fire_time_changed,
-)
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import (
     CONF_EXCLUDE,
@@ -23,7 +20,7 @@ from custom_components.camera_doctor.const import (
 from custom_components.camera_doctor.issues import MAX_CREATES_PER_HOUR
 from custom_components.camera_doctor.options import DEFAULT_OPTIONS
 
-from .fleet import FakeCamera, add_generic_camera
+from .fleet import FakeCamera, add_generic_camera, advance, our_issues
 
 
 async def _setup(hass: HomeAssistant, entry: MockConfigEntry) -> FakeCamera:
@@ -34,23 +31,6 @@ async def _setup(hass: HomeAssistant, entry: MockConfigEntry) -> FakeCamera:
     return camera
 
 
-async def _advance(
-    hass: HomeAssistant, freezer: FrozenDateTimeFactory, delta: timedelta
-) -> None:
-    await hass.async_block_till_done()
-    freezer.tick(delta)
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
-
-
-def _our_issues(hass: HomeAssistant) -> dict[str, ir.IssueEntry]:
-    return {
-        issue_id: issue
-        for (domain, issue_id), issue in ir.async_get(hass).issues.items()
-        if domain == DOMAIN and issue.active
-    }
-
-
 async def test_offline_for_an_hour_becomes_an_error(
     hass: HomeAssistant,
     mock_config_entry: MockConfigEntry,
@@ -59,13 +39,13 @@ async def test_offline_for_an_hour_becomes_an_error(
     """An outage is a warning at first and an error after an hour."""
     camera = await _setup(hass, mock_config_entry)
     camera.set("camera", STATE_UNAVAILABLE)
-    await _advance(hass, freezer, timedelta(minutes=6))
+    await advance(hass, freezer, timedelta(minutes=6))
     issue_id = f"no_connection_{camera.registry_id}"
     issue = ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
     assert issue is not None
     assert issue.severity is ir.IssueSeverity.WARNING
     assert issue.learn_more_url.endswith("#no-connection")
-    await _advance(hass, freezer, timedelta(minutes=56))
+    await advance(hass, freezer, timedelta(minutes=56))
     issue = ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
     assert issue.severity is ir.IssueSeverity.ERROR
 
@@ -83,16 +63,16 @@ async def test_flapping_source_has_bounded_churn(
     issue_id = f"low_battery_{camera.registry_id}"
     for step in range(120):
         camera.set("battery", "5" if step % 2 == 0 else "90")
-        await _advance(hass, freezer, timedelta(seconds=30))
-        if step % 2 == 0 and issue_id in _our_issues(hass):
+        await advance(hass, freezer, timedelta(seconds=30))
+        if step % 2 == 0 and issue_id in our_issues(hass):
             created += 1
     assert created == MAX_CREATES_PER_HOUR
     camera.set("battery", "5")
-    await _advance(hass, freezer, timedelta(hours=1))
-    assert issue_id in _our_issues(hass), "a lasting fault is still reported"
+    await advance(hass, freezer, timedelta(hours=1))
+    assert issue_id in our_issues(hass), "a lasting fault is still reported"
     camera.set("battery", "90")
-    await _advance(hass, freezer, timedelta(seconds=1))
-    assert _our_issues(hass) == {}
+    await advance(hass, freezer, timedelta(seconds=1))
+    assert our_issues(hass) == {}
 
 
 async def test_issues_removed_with_camera_exclusion_and_entry(
@@ -105,28 +85,28 @@ async def test_issues_removed_with_camera_exclusion_and_entry(
     porch = add_generic_camera(hass, "Porch")
     camera.set("battery", "5")
     porch.set("battery", "5")
-    await _advance(hass, freezer, timedelta(minutes=6))
-    assert len(_our_issues(hass)) == 2
+    await advance(hass, freezer, timedelta(minutes=6))
+    assert len(our_issues(hass)) == 2
 
     hass.config_entries.async_update_entry(
         mock_config_entry,
         options={**mock_config_entry.options, CONF_EXCLUDE: [porch.entity_id]},
     )
     await hass.async_block_till_done()
-    assert set(_our_issues(hass)) == {f"low_battery_{camera.registry_id}"}
+    assert set(our_issues(hass)) == {f"low_battery_{camera.registry_id}"}
 
     er.async_get(hass).async_remove(camera.entity_id)
     await hass.async_block_till_done()
-    assert _our_issues(hass) == {}
+    assert our_issues(hass) == {}
 
     hass.config_entries.async_update_entry(
         mock_config_entry, options={**mock_config_entry.options, CONF_EXCLUDE: []}
     )
-    await _advance(hass, freezer, timedelta(minutes=6))
-    assert set(_our_issues(hass)) == {f"low_battery_{porch.registry_id}"}
+    await advance(hass, freezer, timedelta(minutes=6))
+    assert set(our_issues(hass)) == {f"low_battery_{porch.registry_id}"}
     assert await hass.config_entries.async_remove(mock_config_entry.entry_id)
     await hass.async_block_till_done()
-    assert _our_issues(hass) == {}
+    assert our_issues(hass) == {}
 
 
 async def test_night_note_when_healthy(

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import entity_registry as er, issue_registry as ir
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_fire_time_changed,
-)
+from homeassistant.helpers import entity_registry as er
 
-from custom_components.camera_doctor.const import DOMAIN
-from tests.integration.fleet import FakeCamera, add_camera
+from tests.integration.fleet import (  # noqa: F401 - shared with the reliability tests
+    FakeCamera,
+    add_camera,
+    advance,
+    our_issues,
+    setup_entry,
+)
 
 CAUSE = "sensor.{}_red_flash_cause"
 BLINK_ATTRIBUTES = {
@@ -24,32 +22,6 @@ BLINK_ATTRIBUTES = {
     "sync_module": "Home",
     "network_id": 2201,
 }
-
-
-async def setup_entry(hass: HomeAssistant, entry: MockConfigEntry) -> None:
-    """Add and load the Camera Doctor entry."""
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-
-
-async def advance(
-    hass: HomeAssistant, freezer: FrozenDateTimeFactory, delta: timedelta
-) -> None:
-    """Let ``delta`` of simulated time pass, firing the timers due."""
-    await hass.async_block_till_done()
-    freezer.tick(delta)
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
-
-
-def our_issues(hass: HomeAssistant) -> dict[str, ir.IssueEntry]:
-    """Camera Doctor's repair issues, by issue id."""
-    return {
-        issue_id: issue
-        for (domain, issue_id), issue in ir.async_get(hass).issues.items()
-        if domain == DOMAIN
-    }
 
 
 def state_callbacks(hass: HomeAssistant) -> int:
