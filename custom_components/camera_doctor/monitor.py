@@ -37,7 +37,7 @@ from .events import async_fire_diagnosis_event
 from .freshness import FreshnessTracker
 from .issues import IssueManager
 from .models import CameraDoctorConfigEntry
-from .observe import observe_camera
+from .observe import observe_camera, quiet_change
 from .options import CameraDoctorOptions
 from .store import STORAGE_VERSION, diagnosis_from_dict, diagnosis_to_dict
 from .watch import CameraWatch, Transition
@@ -205,8 +205,9 @@ class CameraMonitor:
             watch.unsub_state()
 
         @callback
-        def state_changed(_event: Event[EventStateChangedData]) -> None:
-            self.async_evaluate(watch)
+        def state_changed(event: Event[EventStateChangedData]) -> None:
+            if not quiet_change(event, watch, self.options):
+                self.async_evaluate(watch)
 
         watch.unsub_state = async_track_state_change_event(
             self.hass, watch.spec.watched_ids, state_changed

@@ -10,16 +10,91 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Final
 
-from homeassistant.const import STATE_UNAVAILABLE
-from homeassistant.core import HomeAssistant
+from homeassistant.const import (
+    PERCENTAGE,
+    SIGNAL_STRENGTH_DECIBELS_MILLIWATT,
+    STATE_UNAVAILABLE,
+    UnitOfTemperature,
+)
+from homeassistant.core import Event, EventStateChangedData, HomeAssistant
+from homeassistant.util.unit_conversion import TemperatureConverter
 
-from .diagnosis import Cause, Observation, outage_wait
+from .diagnosis import Cause, Observation, is_quiet, outage_wait
 from .discovery import collect_sources
 from .freshness import FreshnessTracker, source_updating
 from .options import CameraDoctorOptions
 from .profiles import CameraSources
 from .watch import CameraWatch
+
+SENSOR_DOMAIN: Final = "sensor"
+
+
+_READING_BY_DEVICE_CLASS: Final = {
+    "battery": ("battery_percent", (PERCENTAGE,)),
+    "signal_strength": ("signal_dbm", (SIGNAL_STRENGTH_DECIBELS_MILLIWATT,)),
+    "temperature": ("temperature_c", tuple(UnitOfTemperature)),
+}
+
+
+def quiet_change(
+    event: Event[EventStateChangedData],
+    watch: CameraWatch,
+    options: CameraDoctorOptions,
+) -> bool:
+    """Whether a state change of a sibling sensor cannot change the diagnosis.
+
+    Only a numeric battery (%), signal (dBm) or temperature sensor whose
+    attributes did not change qualifies, only while its reading stays inside
+    the engine's quiet range for the current diagnosis (both before and
+    after), and never while the camera's freeze detection reads siblings.
+    Whatever the brand profile makes of that sensor, a change inside the
+    range gives the same causes and evidence, so the re-diagnosis is skipped.
+    """
+    old, new = event.data["old_state"], event.data["new_state"]
+    if (
+        watch.diagnosis is None
+        or old is None
+        or new is None
+        or new.domain != SENSOR_DOMAIN
+        or old.attributes != new.attributes
+        or _tracks_siblings_for_freeze(watch, options)
+        # A clock set back: let a full diagnosis pull "since" back to now.
+        or any(when > new.last_updated for when in watch.diagnosis.since.values())
+    ):
+        return False
+    known = _READING_BY_DEVICE_CLASS.get(str(new.attributes.get("device_class")))
+    if known is None:
+        return False
+    reading, units = known
+    unit = new.attributes.get("unit_of_measurement")
+    if unit not in units:
+        return False
+    before: object = old.state
+    after: object = new.state
+    if reading == "temperature_c":
+        before, after = _celsius(before, unit), _celsius(after, unit)
+    return is_quiet(reading, before, after, watch.diagnosis, options.thresholds)
+
+
+def _tracks_siblings_for_freeze(
+    watch: CameraWatch, options: CameraDoctorOptions
+) -> bool:
+    profile = watch.spec.profile
+    tracked = options.thresholds.stale_hours > 0 and (
+        profile.freezes_readings or options.stale_all_brands
+    )
+    return tracked and not profile.changing_from_camera
+
+
+def _celsius(value: object, unit: str) -> float | None:
+    try:
+        return TemperatureConverter.convert(
+            float(str(value)), unit, UnitOfTemperature.CELSIUS
+        )
+    except ValueError:
+        return None
 
 
 def observe_camera(

@@ -22,6 +22,7 @@ from .engine import (
 )
 from .fixes import FIX_STEPS
 from .model import FIX_KEYS, Cause, Diagnosis, Observation, Severity, Thresholds
+from .quiet import QUIET_READINGS, is_quiet, quiet_range
 from .readings import sanitize_thresholds
 from .severity import cause_severity, severity
 
@@ -33,6 +34,7 @@ __all__ = [
     "FIX_STEPS",
     "NOTE_NIGHT_IR",
     "PRECEDENCE",
+    "QUIET_READINGS",
     "SIGNAL_BAND_BARS",
     "SIGNAL_BAND_DBM",
     "TEMPERATURE_BAND",
@@ -44,7 +46,9 @@ __all__ = [
     "bars_threshold",
     "cause_severity",
     "diagnose",
+    "is_quiet",
     "outage_wait",
+    "quiet_range",
     "sanitize_thresholds",
     "severity",
 ]

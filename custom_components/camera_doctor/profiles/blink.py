@@ -187,6 +187,7 @@ BLINK = Profile(
     changing_fn=changing_readings,
     hub_fn=match_hub,
     freezes_readings=True,
+    changing_from_camera=True,
     hub_domain=HUB_DOMAIN,
     hub_platform=PLATFORM,
 )

@@ -53,7 +53,9 @@ class Profile:
     ``hub_platform`` tell the Home Assistant layer which entities to put in
     :attr:`CameraSources.hubs` (Blink: the ``alarm_control_panel`` entities of
     the ``blink`` platform, one per sync module); both ``None`` means the
-    brand has no hub to watch.
+    brand has no hub to watch. ``changing_from_camera`` is true when
+    :meth:`changing_readings` reads the camera entity only (Blink's
+    attributes), so its sibling entities do not feed freeze detection.
     """
 
     name: str
@@ -61,6 +63,7 @@ class Profile:
     changing_fn: Callable[[CameraSources], Readings]
     hub_fn: Callable[[CameraSources], SourceState | None] = no_hub
     freezes_readings: bool = False
+    changing_from_camera: bool = False
     hub_domain: str | None = None
     hub_platform: str | None = None
 
