@@ -112,6 +112,7 @@ def _camera_diagnostics(monitor: CameraMonitor, watch: CameraWatch) -> dict[str,
         "manufacturer": spec.manufacturer,
         "model": spec.model,
         "profile": spec.profile.name,
+        "batteries_replaced": _jsonable(watch.batteries_replaced),
         "sources": {
             "camera": spec.entity_id,
             "siblings": list(spec.sibling_ids),

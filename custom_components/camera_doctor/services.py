@@ -18,7 +18,6 @@ import voluptuous as vol
 
 from .compat import async_extract_entity_ids
 from .const import CAMERA_DOMAIN, DOMAIN, SERVICE_DIAGNOSE, SERVICE_RECHECK
-from .diagnosis import Diagnosis
 from .models import CameraDoctorConfigEntry
 from .monitor import CameraMonitor
 from .watch import CameraWatch
@@ -68,12 +67,14 @@ async def _describe(hass: HomeAssistant, watches: list[CameraWatch]) -> dict[str
         hass, hass.config.language, "selector", [DOMAIN]
     )
 
-    def describe(diagnosis: Diagnosis | None) -> dict[str, Any]:
-        if diagnosis is None:
-            return {"cause": None}
+    def describe(watch: CameraWatch) -> dict[str, Any]:
+        replaced = watch.batteries_replaced
+        recorded = {"batteries_replaced": replaced.isoformat() if replaced else None}
+        if (diagnosis := watch.diagnosis) is None:
+            return {"cause": None} | recorded
         started = diagnosis.started
         prefix = f"component.{DOMAIN}.selector.fix.options."
-        return {
+        return recorded | {
             "cause": diagnosis.cause.value,
             "causes": [cause.value for cause in diagnosis.causes],
             "fix": diagnosis.fix,
@@ -83,11 +84,7 @@ async def _describe(hass: HomeAssistant, watches: list[CameraWatch]) -> dict[str
             "since": started.isoformat() if started else None,
         }
 
-    return {
-        "cameras": {
-            watch.spec.entity_id: describe(watch.diagnosis) for watch in watches
-        }
-    }
+    return {"cameras": {watch.spec.entity_id: describe(watch) for watch in watches}}
 
 
 async def _async_diagnose(call: ServiceCall) -> ServiceResponse:

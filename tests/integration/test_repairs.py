@@ -140,6 +140,15 @@ async def test_batteries_replaced(
     assert calls, "the flow asks the source to refresh"
     watch = mock_config_entry.runtime_data.monitor.cameras[camera.registry_id]
     assert watch.batteries_replaced is not None
+    response = await hass.services.async_call(
+        DOMAIN,
+        "diagnose",
+        target={"entity_id": camera.entity_id},
+        blocking=True,
+        return_response=True,
+    )
+    described = response["cameras"][camera.entity_id]
+    assert described["batteries_replaced"] == watch.batteries_replaced.isoformat()
 
     _on_refresh(hass, lambda: camera.set("battery", "100"))
     result = await _run_fix_flow(hass_client, issue_id)
