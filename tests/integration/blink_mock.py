@@ -11,6 +11,7 @@ as blinkpy would after polling the cloud.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -104,8 +105,9 @@ async def settle(hass: HomeAssistant) -> None:
     loop iteration later (``call_soon``), after a single
     ``async_block_till_done`` may already have returned.
     """
-    await hass.async_block_till_done()
-    await hass.async_block_till_done()
+    for _ in range(3):  # a loaded machine may need a turn more
+        await hass.async_block_till_done()
+        await asyncio.sleep(0)
 
 
 @dataclass
