@@ -26,7 +26,7 @@ from .const import (
     TRIGGER_CLEARED,
 )
 from .diagnosis import Cause
-from .models import CameraDoctorConfigEntry
+from .models import async_loaded_monitor
 
 CONF_CAUSE: Final = ATTR_CAUSE
 TRIGGER_TYPES: Final = (TRIGGER_CAUSE_DETECTED, TRIGGER_CLEARED)
@@ -41,15 +41,10 @@ TRIGGER_SCHEMA = DEVICE_TRIGGER_BASE_SCHEMA.extend(
 
 
 def _watches_device(hass: HomeAssistant, device_id: str) -> bool:
-    """Whether a loaded Camera Doctor entry watches a camera of the device."""
-    entries: list[CameraDoctorConfigEntry] = hass.config_entries.async_loaded_entries(
-        DOMAIN
-    )
-    return any(
-        watch.spec.device_id == device_id
-        for entry in entries
-        for watch in entry.runtime_data.monitor.cameras.values()
-    )
+    """Whether the loaded Camera Doctor entry watches a camera of the device."""
+    if (monitor := async_loaded_monitor(hass)) is None:
+        return False
+    return any(watch.spec.device_id == device_id for watch in monitor.cameras.values())
 
 
 async def async_get_triggers(

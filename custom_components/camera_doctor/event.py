@@ -6,7 +6,7 @@ from homeassistant.components.event import EventEntity, EventEntityDescription
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .const import ATTR_PREVIOUS_CAUSE, EVENT_TYPE_CLEARED, KEY_DIAGNOSIS
+from .const import EVENT_TYPE_CLEARED, KEY_DIAGNOSIS
 from .diagnosis import Cause, Diagnosis
 from .entity import CameraDoctorEntity
 from .events import diagnosis_event_data
@@ -53,7 +53,6 @@ class DiagnosisEventEntity(CameraDoctorEntity, EventEntity):
         data = diagnosis_event_data(watch.spec, diagnosis, previous_cause)
         self._trigger_event(
             event_type,
-            {key: data[key] for key in data if key not in ("entity_id", "device_id")}
-            | {ATTR_PREVIOUS_CAUSE: previous_cause.value},
+            {key: data[key] for key in data if key not in ("entity_id", "device_id")},
         )
         self.async_write_ha_state()

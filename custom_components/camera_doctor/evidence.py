@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-import math
 from typing import Any
 
 from homeassistant.const import (
@@ -16,21 +15,16 @@ from homeassistant.util import dt as dt_util
 from homeassistant.util.unit_conversion import TemperatureConverter
 
 from .diagnosis import Cause, Thresholds
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value) if math.isfinite(value) else None
+from .diagnosis.readings import to_float
 
 
 def _with_unit(value: Any, unit: str) -> str:
-    number = _number(value)
+    number = to_float(value)
     return "" if number is None else f"{number:g} {unit}"
 
 
 def _temperature(value: Any, unit: str) -> str:
-    celsius = _number(value)
+    celsius = to_float(value)
     if celsius is None:
         return ""
     shown = TemperatureConverter.convert(celsius, UnitOfTemperature.CELSIUS, unit)
@@ -38,7 +32,7 @@ def _temperature(value: Any, unit: str) -> str:
 
 
 def _duration(minutes: Any) -> str:
-    number = _number(minutes)
+    number = to_float(minutes)
     if number is None:
         return ""
     if number < 120:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-import math
 from typing import Any, Final
 
 from .const import CONF_EXCLUDE, CONF_STALE_ALL_BRANDS
-from .diagnosis import Thresholds
+from .diagnosis import Thresholds, sanitize_thresholds
 
 _DEFAULT_THRESHOLDS = Thresholds()
 DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
@@ -29,15 +28,13 @@ class CameraDoctorOptions:
     @classmethod
     def from_mapping(cls, options: Mapping[str, Any]) -> CameraDoctorOptions:
         """Read options, falling back to the default for anything unusable."""
-        values: dict[str, float] = {}
-        for field in fields(Thresholds):
-            value = options.get(field.name)
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                if math.isfinite(value):
-                    values[field.name] = float(value)
+        given = {
+            f.name: options[f.name] for f in fields(Thresholds) if f.name in options
+        }
         exclude = options.get(CONF_EXCLUDE) or []
         return cls(
             exclude=frozenset(e for e in exclude if isinstance(e, str)),
-            thresholds=Thresholds(**values),
+            # The engine's own rules for unusable values (garbage -> default).
+            thresholds=sanitize_thresholds(Thresholds(**given)),
             stale_all_brands=options.get(CONF_STALE_ALL_BRANDS) is True,
         )

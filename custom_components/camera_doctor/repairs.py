@@ -18,7 +18,7 @@ from homeassistant.helpers import issue_registry as ir
 
 from .const import DOMAIN
 from .diagnosis import Cause
-from .models import CameraDoctorConfigEntry
+from .models import async_loaded_monitor
 from .monitor import CameraMonitor
 from .watch import CameraWatch
 
@@ -41,12 +41,8 @@ class CameraRepairFlow(RepairsFlow):
         return dict(issue.translation_placeholders)
 
     def _monitor_and_watch(self) -> tuple[CameraMonitor, CameraWatch] | None:
-        entries: list[CameraDoctorConfigEntry] = (
-            self.hass.config_entries.async_loaded_entries(DOMAIN)
-        )
-        if not entries:
+        if (monitor := async_loaded_monitor(self.hass)) is None:
             return None
-        monitor = entries[0].runtime_data.monitor
         watch = monitor.cameras.get(self.registry_id)
         return None if watch is None else (monitor, watch)
 

@@ -18,7 +18,7 @@ import voluptuous as vol
 
 from .compat import async_extract_entity_ids
 from .const import CAMERA_DOMAIN, DOMAIN, SERVICE_DIAGNOSE, SERVICE_RECHECK
-from .models import CameraDoctorConfigEntry
+from .models import async_loaded_monitor
 from .monitor import CameraMonitor
 from .watch import CameraWatch
 
@@ -26,14 +26,11 @@ SERVICE_SCHEMA = vol.Schema(cv.TARGET_SERVICE_FIELDS)
 
 
 def _monitor(hass: HomeAssistant) -> CameraMonitor:
-    entries: list[CameraDoctorConfigEntry] = hass.config_entries.async_loaded_entries(
-        DOMAIN
-    )
-    if not entries:
+    if (monitor := async_loaded_monitor(hass)) is None:
         raise ServiceValidationError(
             translation_domain=DOMAIN, translation_key="not_loaded"
         )
-    return entries[0].runtime_data.monitor
+    return monitor
 
 
 async def _targets(hass: HomeAssistant, call: ServiceCall) -> list[CameraWatch]:
