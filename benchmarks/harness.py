@@ -20,7 +20,7 @@ from typing import Any
 
 from homeassistant import loader
 from homeassistant.core import CoreState, HomeAssistant
-from homeassistant.helpers import device_registry as dr, entity_registry as er, frame
+from homeassistant.helpers import frame
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_test_home_assistant,
@@ -29,6 +29,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.camera_doctor.const import DOMAIN
 from custom_components.camera_doctor.options import DEFAULT_OPTIONS
+from tests.integration.fleet import add_camera
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -112,38 +113,18 @@ def register_camera(
 ) -> Camera:
     """Register a camera, its device and its five sources (no states yet)."""
     name = serial.replace("_", " ").title()
-    device = dr.async_get(hass).async_get_or_create(
-        config_entry_id=source_entry.entry_id,
-        identifiers={(platform, serial)},
-        manufacturer="Acme",
-        model="Cam 1",
-        name=name,
+    fake = add_camera(
+        hass,
+        name,
+        platform=platform,
+        serial=serial,
+        siblings=SOURCES,
+        source_entry=source_entry,
     )
-    ent_reg = er.async_get(hass)
-    cam = ent_reg.async_get_or_create(
-        "camera",
-        platform,
-        f"{serial}-camera",
-        config_entry=source_entry,
-        device_id=device.id,
-        suggested_object_id=serial,
-        has_entity_name=True,
-    )
-    camera = Camera(hass, name, cam.entity_id, device.id, cam.unique_id)
+    camera = Camera(hass, name, fake.entity_id, fake.device_id, f"{serial}-camera")
     camera.attrs["camera"] = {"friendly_name": name}
-    for key, (domain, device_class, unit) in SOURCES.items():
-        entry = ent_reg.async_get_or_create(
-            domain,
-            platform,
-            f"{serial}-{key}",
-            config_entry=source_entry,
-            device_id=device.id,
-            suggested_object_id=f"{serial}_{key}",
-            original_device_class=device_class,
-            unit_of_measurement=unit,
-            has_entity_name=True,
-        )
-        camera.sources[key] = entry.entity_id
+    for key, (_domain, device_class, unit) in SOURCES.items():
+        camera.sources[key] = fake.siblings[key]
         attrs: dict[str, Any] = {"friendly_name": f"{name} {key}"}
         if device_class:
             attrs["device_class"] = device_class

@@ -57,11 +57,17 @@ def add_camera(
     model: str = "Cam 1",
     serial: str | None = None,
     siblings: dict[str, tuple[str, str | None, str | None]] | None = None,
+    source_entry: MockConfigEntry | None = None,
 ) -> FakeCamera:
-    """Register a camera and its siblings ``{key: (domain, device_class, unit)}``."""
+    """Register a camera and its siblings ``{key: (domain, device_class, unit)}``.
+
+    Each camera gets its own source config entry unless ``source_entry`` (one
+    integration's entry shared by many cameras) is given.
+    """
     serial = serial or name.lower().replace(" ", "_")
-    source_entry = MockConfigEntry(domain=platform, title=platform)
-    source_entry.add_to_hass(hass)
+    if source_entry is None:
+        source_entry = MockConfigEntry(domain=platform, title=platform)
+        source_entry.add_to_hass(hass)
     device = dr.async_get(hass).async_get_or_create(
         config_entry_id=source_entry.entry_id,
         identifiers={(platform, serial)},
