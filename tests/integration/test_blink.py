@@ -92,6 +92,14 @@ def eid(hass: HomeAssistant, key: tuple[str, str, str], serial: str = "") -> str
     return entity_id
 
 
+def front_door_name(hass: HomeAssistant) -> str:
+    """The Outdoor camera's name as shown (it follows the device's name)."""
+    state = hass.states.get(eid(hass, FRONT_CAM))
+    assert state is not None
+    assert state.name in ("Front Door", "blink Front Door")
+    return state.name
+
+
 def cause(hass: HomeAssistant, camera: str) -> str:
     """The red flash cause Camera Doctor shows for a camera."""
     return hass.states.get(eid(hass, CAUSE, camera)).state
@@ -222,7 +230,7 @@ async def test_temperature_causes(
     assert raised is not None
     value, threshold = case.metric if units is METRIC_SYSTEM else case.imperial
     assert raised.translation_placeholders == {
-        "camera": "Front Door",
+        "camera": front_door_name(hass),
         "value": value,
         "threshold": threshold,
     }
@@ -270,7 +278,7 @@ async def test_low_battery_issue_and_event(
     assert raised.is_fixable
     assert raised.severity is ir.IssueSeverity.WARNING
     assert raised.translation_placeholders == {
-        "camera": "Front Door",
+        "camera": front_door_name(hass),
         "value": "low",
         "threshold": "20 %",
     }
@@ -304,7 +312,7 @@ async def test_weak_signal(
     raised = issue(hass, "weak_signal", cloud, OUTDOOR_SERIAL)
     assert raised is not None
     assert raised.translation_placeholders == {
-        "camera": "Front Door",
+        "camera": front_door_name(hass),
         "value": "-85 dBm",
         "threshold": "-75 dBm",
     }
