@@ -43,8 +43,8 @@ class RedFlashBinarySensor(CameraDoctorEntity, BinarySensorEntity):
     """On while the diagnosis finds a reason for the red light."""
 
     @callback
-    def _async_update_attrs(self) -> None:
+    def _async_update_attrs(self) -> bool | None:
         diagnosis = self.watch.diagnosis
-        self._attr_is_on = (
-            None if diagnosis is None else diagnosis.cause is not Cause.NONE
-        )
+        is_on = None if diagnosis is None else diagnosis.cause is not Cause.NONE
+        self._attr_is_on = is_on
+        return is_on

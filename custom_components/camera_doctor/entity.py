@@ -19,7 +19,6 @@ class CameraDoctorEntity(Entity):
     _attr_has_entity_name = True
     _attr_should_poll = False
     _attr_entity_category = EntityCategory.DIAGNOSTIC
-    _shown: tuple[Any, Any] | None = None
 
     def __init__(
         self, hass: HomeAssistant, watch: CameraWatch, description: EntityDescription
@@ -29,22 +28,26 @@ class CameraDoctorEntity(Entity):
         self.entity_description = description
         self._attr_unique_id = f"{watch.spec.unique_id}_{description.key}"
         link_entity_to_device(hass, self, watch.spec.device_id)
-        self._async_update_attrs()
+        self._shown = self._async_update_attrs()
 
     async def async_added_to_hass(self) -> None:
-        """Follow the camera's diagnosis."""
+        """Follow the camera's diagnosis, starting from the current one."""
         await super().async_added_to_hass()
+        self._shown = self._async_update_attrs()
         self.async_on_remove(self.watch.async_add_listener(self._async_changed))
 
     @callback
     def _async_changed(self, watch: CameraWatch, previous: Diagnosis | None) -> None:
         """Write the state, only when what it shows really changed."""
-        self._async_update_attrs()
-        shown = (self.state, self.extra_state_attributes)
-        if shown != self._shown:
+        if (shown := self._async_update_attrs()) != self._shown:
             self._shown = shown
             self.async_write_ha_state()
 
     @callback
-    def _async_update_attrs(self) -> None:
-        """Copy the diagnosis into the entity's attributes."""
+    def _async_update_attrs(self) -> Any:
+        """Copy the diagnosis into the entity's attributes; return what it shows.
+
+        What it shows is compared with what was written last, so an entity
+        is written only when its state or attributes really change.
+        """
+        return None

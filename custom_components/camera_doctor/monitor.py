@@ -291,12 +291,15 @@ class CameraMonitor:
         self._store.async_delay_save(self._data_to_store, SAVE_DELAY)
         previous_cause = previous.cause if previous else Cause.NONE
         if previous_cause != diagnosis.cause:
-            watch.history.append(Transition(now, previous_cause, diagnosis.cause))
+            watch.async_record(Transition(now, previous_cause, diagnosis.cause))
             async_fire_diagnosis_event(self.hass, watch.spec, diagnosis, previous_cause)
         watch.async_notify(previous)
 
     @callback
     def _async_schedule(self, watch: CameraWatch, when: datetime | None) -> None:
+        """Look at the camera again at ``when`` (a timer already set for it stays)."""
+        if when == watch.timer_at:
+            return
         watch.async_cancel_timer()
         if when is None:
             return
@@ -304,10 +307,12 @@ class CameraMonitor:
         @callback
         def fire(_when: datetime) -> None:
             watch.unsub_timer = None
+            watch.timer_at = None
             # The clock, not the planned moment: it may have jumped meanwhile.
             self.async_evaluate(watch)
 
         watch.unsub_timer = async_track_point_in_utc_time(self.hass, fire, when)
+        watch.timer_at = when
 
     @callback
     def async_record_batteries_replaced(self, watch: CameraWatch) -> None:

@@ -132,7 +132,11 @@ def observe_camera(
         freshness=freshness,
         now=now,
     )
-    return replace(observation, is_dark=is_dark, readings_frozen_since=frozen), due
+    if (observation.is_dark, observation.readings_frozen_since) != (is_dark, frozen):
+        observation = replace(
+            observation, is_dark=is_dark, readings_frozen_since=frozen
+        )
+    return observation, due
 
 
 def _hub_after_grace(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,7 +46,7 @@ class CameraDoctorSensorDescription(SensorEntityDescription):
     """How a sensor reads the diagnosis."""
 
     value_fn: Callable[[Diagnosis], str]
-    attributes_fn: Callable[[Diagnosis], Mapping[str, Any]] | None = None
+    attributes_fn: Callable[[Diagnosis], dict[str, Any]] | None = None
 
 
 SENSORS: tuple[CameraDoctorSensorDescription, ...] = (
@@ -87,11 +87,13 @@ class CameraDoctorSensor(CameraDoctorEntity, SensorEntity):
     entity_description: CameraDoctorSensorDescription
 
     @callback
-    def _async_update_attrs(self) -> None:
+    def _async_update_attrs(self) -> tuple[str | None, dict[str, Any] | None]:
         diagnosis = self.watch.diagnosis
         description = self.entity_description
-        self._attr_native_value = description.value_fn(diagnosis) if diagnosis else None
-        if diagnosis and description.attributes_fn:
-            self._attr_extra_state_attributes = dict(
-                description.attributes_fn(diagnosis)
-            )
+        value = description.value_fn(diagnosis) if diagnosis else None
+        self._attr_native_value = value
+        if diagnosis is None or description.attributes_fn is None:
+            return value, None
+        attributes = description.attributes_fn(diagnosis)
+        self._attr_extra_state_attributes = attributes
+        return value, attributes

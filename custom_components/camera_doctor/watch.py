@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 from homeassistant.core import CALLBACK_TYPE, callback
 
@@ -32,7 +32,9 @@ class CameraWatch:
     """Live state of one camera under watch.
 
     Listeners (the camera's diagnostic entities) are called with the watch
-    and the previous diagnosis whenever the diagnosis changes.
+    and the previous diagnosis whenever the diagnosis changes. ``history``
+    holds the last :data:`HISTORY_LENGTH` cause transitions, oldest first
+    (a tuple: most cameras never have one, and an empty tuple costs nothing).
     """
 
     spec: CameraSpec
@@ -41,11 +43,10 @@ class CameraWatch:
     hub_entity_id: str | None = None
     unsub_state: CALLBACK_TYPE | None = None
     unsub_timer: CALLBACK_TYPE | None = None
+    timer_at: datetime | None = None
     listeners: list[WatchListener] = field(default_factory=list)
     source_cache: SourceCache = field(default_factory=dict)
-    history: deque[Transition] = field(
-        default_factory=lambda: deque(maxlen=HISTORY_LENGTH)
-    )
+    history: tuple[Transition, ...] = ()
 
     @property
     def cause(self) -> Cause:
@@ -61,12 +62,12 @@ class CameraWatch:
     def async_add_listener(self, listener: WatchListener) -> CALLBACK_TYPE:
         """Call ``listener`` on every change; returns the unsubscribe."""
         self.listeners.append(listener)
+        return partial(self.listeners.remove, listener)
 
-        @callback
-        def remove() -> None:
-            self.listeners.remove(listener)
-
-        return remove
+    @callback
+    def async_record(self, transition: Transition) -> None:
+        """Remember a cause transition (the oldest beyond the limit is dropped)."""
+        self.history = (*self.history[1 - HISTORY_LENGTH :], transition)
 
     @callback
     def async_notify(self, previous: Diagnosis | None) -> None:
@@ -88,3 +89,4 @@ class CameraWatch:
         if self.unsub_timer is not None:
             self.unsub_timer()
             self.unsub_timer = None
+        self.timer_at = None
