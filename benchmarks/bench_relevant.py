@@ -15,6 +15,13 @@ The same stream of writes goes to each, in short blocks rotated round by
 round so drift hits every variant alike. Each write is followed by
 ``async_block_till_done``. The added cost of a variant is its time per write
 minus the bare write's in the same round; the figure is the median.
+
+Where Camera Doctor's share goes: a separate, untimed pass over the same
+stream measures the time Home Assistant spends writing Camera Doctor's
+entities (``Entity.async_write_ha_state`` and everything it runs). That is
+the floor any integration with these four entities pays for the writes; the
+rest is Camera Doctor's own work (reading the camera, the diagnosis, issues,
+timers, the bus event).
 """
 
 from __future__ import annotations
@@ -29,9 +36,11 @@ from typing import Any
 from homeassistant.const import EVENT_STATE_CHANGED, EVENT_STATE_REPORTED
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.entity import Entity
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import CONF_EXCLUDE, DOMAIN
+from custom_components.camera_doctor.entity import CameraDoctorEntity
 
 from .harness import Camera, add_fleet, doctor_entry, median, settle, setup_entry
 
@@ -212,6 +221,11 @@ class RelevantBench:
         cd = result["added_us"]["camera_doctor"]
         result["ratio_vs_threshold"] = cd / result["added_us"]["threshold"]
         result["ratio_vs_templates"] = cd / result["added_us"]["templates"]
+        writes = await self.async_write_share(kind, rounds * block // 4)
+        result["entity_writes_us"] = writes
+        result["own_us"] = max(cd - writes, 0.0)
+        result["entity_writes_vs_threshold"] = writes / result["added_us"]["threshold"]
+        result["own_vs_threshold"] = result["own_us"] / result["added_us"]["threshold"]
         return result
 
     async def async_count_writes(self, kind: str, count: int) -> dict[str, Any]:
@@ -253,6 +267,33 @@ class RelevantBench:
             "source_writes": count,
             **{variant: dict(counter) for variant, counter in counts.items()},
         }
+
+    async def async_write_share(self, kind: str, count: int) -> float:
+        """Microseconds per source write Home Assistant spends writing our entities.
+
+        ``CameraDoctorEntity`` inherits ``async_write_ha_state`` from Home
+        Assistant's ``Entity``; for this pass a timing wrapper stands in front.
+        """
+        camera = self.targets["camera_doctor"]
+        spent = 0.0
+        write = Entity.async_write_ha_state
+
+        def timed_write(entity: Entity) -> None:
+            nonlocal spent
+            start = time.perf_counter()
+            try:
+                write(entity)
+            finally:
+                spent += time.perf_counter() - start
+
+        CameraDoctorEntity.async_write_ha_state = timed_write  # type: ignore[method-assign]
+        try:
+            for key, state in itertools.islice(stream(kind, seed=5), count):
+                camera.set(key, state)
+                await self.hass.async_block_till_done()
+        finally:
+            del CameraDoctorEntity.async_write_ha_state
+        return spent / count * 1e6
 
     def _doctor_watch(self) -> Any:
         assert self.doctor is not None

@@ -11,6 +11,10 @@ cost of any integration: reading the custom integrations' manifests alone
 shows up as about 8 MiB). Per camera is the slope against the 1-camera fleet,
 so one-off costs (the event platform, the services) do not flatter the small
 fleets.
+
+The floor (``floor.py``) is measured the same way: the same four entities per
+camera from a stand-in that does nothing else, which is what Home Assistant
+itself spends on the entities the contract asks for.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from homeassistant import loader
 
 from custom_components.camera_doctor.const import DOMAIN
 
+from .floor import FLOOR, mock_floor
 from .harness import (
     add_fleet,
     doctor_entry,
@@ -34,24 +39,27 @@ from .harness import (
 )
 
 
-async def _setup_time(cameras: int) -> float:
+async def _setup_time(cameras: int, floor: bool = False) -> float:
     async with home_assistant() as hass:
-        add_fleet(hass, cameras)
+        fleet = add_fleet(hass, cameras)
         await hass.async_block_till_done()
+        entry = mock_floor(hass, fleet) if floor else doctor_entry()
         settle()
         start = time.perf_counter()
-        await setup_entry(hass, doctor_entry())
+        await setup_entry(hass, entry)
         return time.perf_counter() - start
 
 
-async def _setup_memory(cameras: int) -> int:
+async def _setup_memory(cameras: int, floor: bool = False) -> int:
     async with home_assistant() as hass:
-        add_fleet(hass, cameras)
+        fleet = add_fleet(hass, cameras)
         await hass.async_block_till_done()
-        settle()
-        entry = doctor_entry()
-        integration = await loader.async_get_integration(hass, DOMAIN)
+        entry = mock_floor(hass, fleet) if floor else doctor_entry()
+        integration = await loader.async_get_integration(
+            hass, FLOOR if floor else DOMAIN
+        )
         await integration.async_get_component()
+        settle()
         tracemalloc.start()
         try:
             before = tracemalloc.get_traced_memory()[0]
@@ -63,11 +71,14 @@ async def _setup_memory(cameras: int) -> int:
 
 
 async def run(sizes: list[int], repeats: int) -> dict[str, Any]:
-    """Per fleet size: median setup seconds, memory, and both per camera."""
+    """Per fleet size: median setup seconds, memory, both per camera; the floor's."""
+    await _setup_memory(sizes[0], floor=True)  # warm up: the floor's platforms
     rows = []
     for cameras in sizes:
         times = [await _setup_time(cameras) for _ in range(repeats)]
+        floor_times = [await _setup_time(cameras, floor=True) for _ in range(repeats)]
         memory = await _setup_memory(cameras)
+        floor_memory = await _setup_memory(cameras, floor=True)
         setup_s = median(times)
         rows.append(
             {
@@ -76,18 +87,25 @@ async def run(sizes: list[int], repeats: int) -> dict[str, Any]:
                 "setup_ms_per_camera": setup_s / cameras * 1e3,
                 "memory_kib": memory / 1024,
                 "memory_kib_per_camera": memory / 1024 / cameras,
+                "floor_setup_s": median(floor_times),
+                "floor_memory_kib": floor_memory / 1024,
                 "repeats": repeats,
             }
         )
     first = rows[0]
     for row in rows[1:]:
+        added = row["cameras"] - first["cameras"]
         row["memory_kib_per_added_camera"] = (
             row["memory_kib"] - first["memory_kib"]
-        ) / (row["cameras"] - first["cameras"])
+        ) / added
+        row["floor_memory_kib_per_added_camera"] = (
+            row["floor_memory_kib"] - first["floor_memory_kib"]
+        ) / added
         row["setup_ms_per_added_camera"] = (
-            (row["setup_s"] - first["setup_s"])
-            * 1e3
-            / (row["cameras"] - first["cameras"])
+            (row["setup_s"] - first["setup_s"]) * 1e3 / added
+        )
+        row["floor_setup_ms_per_added_camera"] = (
+            (row["floor_setup_s"] - first["floor_setup_s"]) * 1e3 / added
         )
     # Linear: the per-camera cost of the biggest fleet is within 1.5x of
     # the per-camera cost at 100 cameras (fixed costs dominate below that).

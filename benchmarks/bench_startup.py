@@ -7,13 +7,19 @@ with the harness's ``mock_integration``) sets up real sensor, binary_sensor
 and update entities for each camera's five readings and writes the camera
 states (the real ``camera`` platform needs the HTTP server). Timed: setting
 up the source integration (and Camera Doctor, whose entity registry entries
-also exist already), then ``hass.async_start()`` until everything is done,
-which includes Camera Doctor's first diagnosis of every camera. Runs with
-and without Camera Doctor alternate.
+also exist already, and whose store holds the diagnoses of the last run:
+every camera was healthy), then ``hass.async_start()`` until everything is
+done, which includes Camera Doctor's first diagnosis of every camera.
+
+Three variants, their runs rotated: ``without`` (the cameras alone),
+``with`` (and Camera Doctor) and ``floor`` (and ``bench_floor``, the same
+four entities per camera doing nothing, see ``floor.py``): what Home
+Assistant itself spends on the entities the contract asks for.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 import time
 from typing import Any
 
@@ -29,7 +35,9 @@ from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
+from homeassistant.helpers.storage import Store
 from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     MockModule,
@@ -39,7 +47,11 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.camera_doctor.const import DOMAIN, ENTITY_KEYS
+from custom_components.camera_doctor.diagnosis import Observation, diagnose
+from custom_components.camera_doctor.monitor import STORAGE_KEY
+from custom_components.camera_doctor.store import STORAGE_VERSION, diagnosis_to_dict
 
+from .floor import FLOOR, FLOOR_KEYS, mock_floor
 from .harness import (
     Camera,
     doctor_entry,
@@ -147,7 +159,18 @@ def _mock_source(hass: HomeAssistant, cameras: dict[str, Camera]) -> None:
         )
 
 
-async def _start(cameras: int, with_doctor: bool) -> float:
+VARIANTS = ("without", "floor", "with")
+
+
+async def _store_last_diagnoses(hass: HomeAssistant, cameras: Iterable[Camera]) -> None:
+    """Leave what Camera Doctor saved before the restart: all were healthy."""
+    healthy = diagnosis_to_dict(diagnose(Observation(), now=dt_util.utcnow()))
+    await Store[dict[str, Any]](hass, STORAGE_VERSION, STORAGE_KEY).async_save(
+        {"cameras": {camera.registry_id: healthy for camera in cameras}}
+    )
+
+
+async def _start(cameras: int, variant: str) -> float:
     """Seconds from setting up the integrations to started."""
     async with home_assistant(CoreState.not_running) as hass:
         source_entry = MockConfigEntry(domain=SOURCE, title="Cameras")
@@ -159,15 +182,22 @@ async def _start(cameras: int, with_doctor: bool) -> float:
             for i in range(cameras)
         }
         _mock_source(hass, fleet)
-        if with_doctor:
-            entry = doctor_entry()
+        domain = {"with": DOMAIN, "floor": FLOOR}.get(variant)
+        if domain is not None:
+            if variant == "with":
+                entry = doctor_entry()
+                keys = ENTITY_KEYS
+                await _store_last_diagnoses(hass, fleet.values())
+            else:
+                entry = mock_floor(hass, list(fleet.values()))
+                keys = FLOOR_KEYS
             entry.add_to_hass(hass)
             ent_reg = er.async_get(hass)
             for camera in fleet.values():
-                for platform, key in ENTITY_KEYS:
+                for platform, key in keys:
                     ent_reg.async_get_or_create(
                         platform,
-                        DOMAIN,
+                        domain,
                         f"{camera.unique_id}_{key}",
                         config_entry=entry,
                         device_id=camera.device_id,
@@ -176,32 +206,40 @@ async def _start(cameras: int, with_doctor: bool) -> float:
         settle()
         start = time.perf_counter()
         assert await async_setup_component(hass, SOURCE, {})
-        if with_doctor:
-            assert await async_setup_component(hass, DOMAIN, {})
+        if domain is not None:
+            assert await async_setup_component(hass, domain, {})
         await hass.async_start()
         await hass.async_block_till_done()
         elapsed = time.perf_counter() - start
         assert source_entry.state is ConfigEntryState.LOADED
         assert hass.state is CoreState.running
-        expected = cameras * (6 + (4 if with_doctor else 0))
+        expected = cameras * (6 if domain is None else 10)
         assert len(hass.states.async_all()) >= expected, len(hass.states.async_all())
         return elapsed
 
 
 async def run(cameras: int, repeats: int) -> dict[str, Any]:
-    """Median start-up seconds with and without Camera Doctor, and the ratio."""
-    await _start(cameras, True)  # warm up: imports, caches
-    times: dict[str, list[float]] = {"with": [], "without": []}
+    """Median start-up seconds of each variant, and the ratios to ``without``."""
+    for variant in VARIANTS:  # warm up: imports, caches
+        await _start(cameras, variant)
+    times: dict[str, list[float]] = {variant: [] for variant in VARIANTS}
     for round_ in range(repeats):
-        for with_doctor in (True, False) if round_ % 2 == 0 else (False, True):
-            times["with" if with_doctor else "without"].append(
-                await _start(cameras, with_doctor)
-            )
-    with_cd, without = median(times["with"]), median(times["without"])
+        shift = round_ % len(VARIANTS)
+        for variant in VARIANTS[shift:] + VARIANTS[:shift]:
+            times[variant].append(await _start(cameras, variant))
+    with_cd, floor, without = (
+        median(times["with"]),
+        median(times["floor"]),
+        median(times["without"]),
+    )
     return {
         "cameras": cameras,
         "repeats": repeats,
         "with_s": with_cd,
+        "floor_s": floor,
         "without_s": without,
         "ratio": with_cd / without,
+        "floor_ratio": floor / without,
+        # Camera Doctor's own share: what it adds beyond the floor.
+        "own_ratio": (with_cd - floor + without) / without,
     }

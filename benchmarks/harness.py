@@ -90,6 +90,7 @@ class Camera:
     entity_id: str
     device_id: str
     unique_id: str
+    registry_id: str
     sources: dict[str, str] = field(default_factory=dict)  # key -> entity id
     attrs: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -121,7 +122,14 @@ def register_camera(
         siblings=SOURCES,
         source_entry=source_entry,
     )
-    camera = Camera(hass, name, fake.entity_id, fake.device_id, f"{serial}-camera")
+    camera = Camera(
+        hass,
+        name,
+        fake.entity_id,
+        fake.device_id,
+        f"{serial}-camera",
+        fake.registry_id,
+    )
     camera.attrs["camera"] = {"friendly_name": name}
     for key, (_domain, device_class, unit) in SOURCES.items():
         camera.sources[key] = fake.siblings[key]
