@@ -1,0 +1,152 @@
+"""A diagnosis change costs only what it must: entity writes, timers, history."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.const import (
+    EVENT_STATE_CHANGED,
+    EVENT_STATE_REPORTED,
+    STATE_UNAVAILABLE,
+)
+from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.helpers import entity_registry as er
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.camera_doctor.const import DOMAIN
+from custom_components.camera_doctor.diagnosis import Cause
+from custom_components.camera_doctor.monitor import CameraMonitor
+from custom_components.camera_doctor.watch import HISTORY_LENGTH, CameraWatch
+
+from .fleet import FakeCamera, add_generic_camera, setup_entry
+
+
+def _watch(
+    entry: MockConfigEntry, camera: FakeCamera
+) -> tuple[CameraMonitor, CameraWatch]:
+    monitor: CameraMonitor = entry.runtime_data.monitor
+    watch = monitor.watch_for_entity(camera.entity_id)
+    assert watch is not None
+    return monitor, watch
+
+
+async def test_entities_written_only_when_what_they_show_changes(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """Each step writes exactly the entities whose state or attributes change."""
+    garage = add_generic_camera(hass, "Garage")
+    await setup_entry(hass, mock_config_entry)
+    ours = {
+        entry.entity_id: entry.translation_key or entry.unique_id
+        for entry in er.async_entries_for_config_entry(
+            er.async_get(hass), mock_config_entry.entry_id
+        )
+        if entry.platform == DOMAIN
+    }
+    assert len(ours) == 4
+    written: Counter[str] = Counter()
+
+    @callback
+    def changed(event: Event[Any]) -> None:
+        if (key := ours.get(event.data["entity_id"])) is not None:
+            written[key] += 1
+
+    @callback
+    def reported(event: Event[Any]) -> None:
+        if (key := ours.get(event.data["entity_id"])) is not None:
+            written[f"{key} unchanged"] += 1
+
+    hass.bus.async_listen(EVENT_STATE_CHANGED, changed)
+    hass.bus.async_listen(
+        EVENT_STATE_REPORTED,
+        reported,
+        event_filter=callback(lambda data: data["entity_id"] in ours),
+    )
+
+    async def step(key: str, state: str) -> dict[str, int]:
+        written.clear()
+        garage.set(key, state)
+        await hass.async_block_till_done()
+        return dict(written)
+
+    everything = {
+        "red_flash_cause": 1,
+        "recommended_fix": 1,
+        "red_flash": 1,
+        "diagnosis": 1,
+    }
+    # Healthy -> low battery: every entity changes.
+    assert await step("battery", "9") == everything
+    # Lower still: only the cause sensor's evidence changes.
+    assert await step("battery", "8") == {"red_flash_cause": 1}
+    # A second cause: the cause sensor's list of causes changes, nothing else.
+    assert await step("signal", "-85") == {"red_flash_cause": 1}
+    # The battery recovers: the primary cause and the fix change, the
+    # problem sensor stays on.
+    assert await step("battery", "80") == {
+        "red_flash_cause": 1,
+        "recommended_fix": 1,
+        "diagnosis": 1,
+    }
+    # The same signal again: no change at all, so nothing is written.
+    assert await step("signal", "-85") == {}
+    assert await step("signal", "-55") == everything
+
+
+async def test_timer_kept_while_its_moment_stands(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Re-diagnosing a camera keeps its pending timer when the moment is the same."""
+    garage = add_generic_camera(hass, "Garage")
+    await setup_entry(hass, mock_config_entry)
+    monitor, watch = _watch(mock_config_entry, garage)
+    assert watch.unsub_timer is None and watch.timer_at is None
+
+    garage.set("camera", STATE_UNAVAILABLE)
+    await hass.async_block_till_done()
+    armed, at = watch.unsub_timer, watch.timer_at
+    assert armed is not None and at is not None
+
+    # The outage counts after its grace period and a minute's slack (6 min).
+    freezer.tick(timedelta(seconds=90))
+    monitor.async_evaluate(watch)  # the same outage: the same end of its grace
+    assert watch.unsub_timer is armed and watch.timer_at == at
+
+    garage.set("battery", "9")  # a new cause, its notice due after 5 min: later
+    await hass.async_block_till_done()
+    assert watch.unsub_timer is armed and watch.timer_at == at
+
+    garage.set("camera", "idle")  # back: only the battery notice is pending
+    await hass.async_block_till_done()
+    assert watch.unsub_timer is not armed and watch.timer_at is not None
+    assert watch.timer_at > at
+
+    garage.set("battery", "80")  # healthy: nothing left to wait for
+    await hass.async_block_till_done()
+    assert watch.unsub_timer is None and watch.timer_at is None
+
+
+async def test_history_keeps_the_latest_transitions(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """Only the last ``HISTORY_LENGTH`` cause transitions are kept, oldest first."""
+    garage = add_generic_camera(hass, "Garage")
+    await setup_entry(hass, mock_config_entry)
+    _monitor, watch = _watch(mock_config_entry, garage)
+    assert watch.history == ()
+    flips = HISTORY_LENGTH + 5
+    for flip in range(flips):
+        garage.set("battery", "9" if flip % 2 == 0 else "80")
+        await hass.async_block_till_done()
+    assert len(watch.history) == HISTORY_LENGTH
+    pairs = [(t.previous, t.cause) for t in watch.history]
+    # 25 flips, the first five dropped: the sixth (back to healthy) comes first.
+    assert pairs[0] == (Cause.LOW_BATTERY, Cause.NONE)
+    assert pairs[-1] == (Cause.NONE, Cause.LOW_BATTERY)
+    assert pairs[1::2] == [(Cause.NONE, Cause.LOW_BATTERY)] * (HISTORY_LENGTH // 2)
+    assert all(a.at <= b.at for a, b in zip(watch.history, watch.history[1:]))
