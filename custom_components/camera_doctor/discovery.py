@@ -134,7 +134,19 @@ def source_state(
     )
 
 
-type SourceCache = dict[str, tuple[State | None, er.RegistryEntry | None, SourceState]]
+type SourceCache = dict[str, tuple[er.RegistryEntry | None, SourceState]]
+
+
+def _still_current(source: SourceState, state: State | None) -> bool:
+    """Whether ``source`` was read from a state equal to ``state``.
+
+    Compared by value and by the attributes mapping itself (Home Assistant
+    keeps the mapping of a state whose attributes did not change), so the
+    cache never holds on to a State object Home Assistant has replaced.
+    """
+    if state is None:
+        return source.state is None
+    return source.state == state.state and source.attributes is state.attributes
 
 
 def collect_sources(
@@ -145,8 +157,9 @@ def collect_sources(
 ) -> CameraSources:
     """Read the current state of everything a camera's diagnosis uses.
 
-    States and registry entries are immutable and replaced when they change,
-    so ``cache`` reuses the translation of every source that did not change.
+    Registry entries are immutable and replaced when they change, so
+    ``cache`` reuses the translation of every source whose entry is the same
+    and whose state did not change.
     """
     ent_reg = er.async_get(hass)
     cache = {} if cache is None else cache
@@ -154,10 +167,10 @@ def collect_sources(
     def read(entity_id: str) -> SourceState:
         state, entry = hass.states.get(entity_id), ent_reg.async_get(entity_id)
         hit = cache.get(entity_id)
-        if hit is not None and hit[0] is state and hit[1] is entry:
-            return hit[2]
+        if hit is not None and hit[0] is entry and _still_current(hit[1], state):
+            return hit[1]
         source = source_state(entity_id, state, entry)
-        cache[entity_id] = (state, entry, source)
+        cache[entity_id] = (entry, source)
         return source
 
     return CameraSources(

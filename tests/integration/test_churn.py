@@ -1,4 +1,4 @@
-"""A diagnosis change costs only what it must: entity writes, timers, history."""
+"""A diagnosis change costs only what it must: writes, timers, history, reads."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from homeassistant.const import (
     EVENT_STATE_REPORTED,
     STATE_UNAVAILABLE,
 )
-from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.core import Event, HomeAssistant, State, callback
 from homeassistant.helpers import entity_registry as er
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import DOMAIN
 from custom_components.camera_doctor.diagnosis import Cause
+from custom_components.camera_doctor.discovery import collect_sources
 from custom_components.camera_doctor.monitor import CameraMonitor
 from custom_components.camera_doctor.watch import HISTORY_LENGTH, CameraWatch
 
@@ -150,3 +151,31 @@ async def test_history_keeps_the_latest_transitions(
     assert pairs[-1] == (Cause.NONE, Cause.LOW_BATTERY)
     assert pairs[1::2] == [(Cause.NONE, Cause.LOW_BATTERY)] * (HISTORY_LENGTH // 2)
     assert all(a.at <= b.at for a, b in zip(watch.history, watch.history[1:]))
+
+
+async def test_source_cache_reuses_unchanged_sources_without_holding_states(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """An unchanged source is not read again; the cache keeps no State object."""
+    garage = add_generic_camera(hass, "Garage")
+    await setup_entry(hass, mock_config_entry)
+    _monitor, watch = _watch(mock_config_entry, garage)
+    battery = garage.siblings["battery"]
+    first = collect_sources(hass, watch.spec, cache=watch.source_cache)
+    again = collect_sources(hass, watch.spec, cache=watch.source_cache)
+    assert again.siblings == first.siblings
+    assert all(a is b for a, b in zip(again.siblings, first.siblings, strict=True))
+    assert not any(
+        isinstance(part, State) for hit in watch.source_cache.values() for part in hit
+    )
+
+    garage.set("battery", "79")  # a new value: read again
+    await hass.async_block_till_done()
+    changed = collect_sources(hass, watch.spec, cache=watch.source_cache)
+    by_id = {source.entity_id: source for source in changed.siblings}
+    assert by_id[battery].state == "79"
+    assert by_id[battery] is not {s.entity_id: s for s in first.siblings}[battery]
+
+    hass.states.async_remove(battery)  # gone while its integration reloads
+    gone = collect_sources(hass, watch.spec, cache=watch.source_cache)
+    assert {s.entity_id: s for s in gone.siblings}[battery].state is None
