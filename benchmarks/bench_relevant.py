@@ -225,6 +225,7 @@ class RelevantBench:
         result["entity_writes_us"] = writes
         result["own_us"] = max(cd - writes, 0.0)
         result["entity_writes_vs_threshold"] = writes / result["added_us"]["threshold"]
+        result["entity_writes_vs_templates"] = writes / result["added_us"]["templates"]
         result["own_vs_threshold"] = result["own_us"] / result["added_us"]["threshold"]
         return result
 

@@ -289,6 +289,9 @@ def plot(results: dict[str, Any], path: Path) -> None:
         "relevant change, worst_case: CD / threshold": results["relevant"][
             "worst_case"
         ]["entity_writes_vs_threshold"],
+        "relevant change, worst_case: CD / templates": results["relevant"][
+            "worst_case"
+        ].get("entity_writes_vs_templates"),
         f"start-up with {results['startup']['cameras']} cameras: with / without": (
             results["startup"]["floor_ratio"]
         ),

@@ -50,11 +50,10 @@ and a confirmed outage keeps at least the length the previous diagnosis saw
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 import math
 from types import MappingProxyType
-from typing import Final
+from typing import Final, NamedTuple
 
 from . import readings
 from .model import Cause, Diagnosis, Observation, Thresholds
@@ -101,9 +100,11 @@ def bars_threshold(signal_weak: float) -> int:
     return math.floor((signal_weak + 100.0) / 10.0)
 
 
-@dataclass(frozen=True, slots=True)
-class _Readings:
-    """The observation with every field coerced (None = unknown)."""
+class _Readings(NamedTuple):
+    """The observation with every field coerced (None = unknown).
+
+    A named tuple: built once per diagnosis, and the cheapest to build.
+    """
 
     available: bool | None
     battery_percent: float | None
@@ -121,23 +122,26 @@ class _Readings:
 
 def _read(observation: Observation) -> _Readings:
     """Coerce every field of ``observation``; anything missing is unknown."""
-
-    def get(name: str) -> object:
-        return getattr(observation, name, None)
-
+    flag = readings.flag
     return _Readings(
-        available=readings.flag(get("available")),
-        battery_percent=readings.battery_percent(get("battery_percent")),
-        battery_low=readings.flag(get("battery_low")),
-        signal_dbm=readings.signal_dbm(get("signal_dbm")),
-        signal_bars=readings.signal_bars(get("signal_bars")),
-        temperature_c=readings.temperature_c(get("temperature_c")),
-        firmware_updating=readings.flag(get("firmware_updating")),
-        update_available=readings.flag(get("update_available")),
-        hub_online=readings.flag(get("hub_online")),
-        power_fault=readings.flag(get("power_fault")),
-        is_dark=readings.flag(get("is_dark")),
-        frozen_since=readings.moment(get("readings_frozen_since")),
+        available=flag(getattr(observation, "available", None)),
+        battery_percent=readings.battery_percent(
+            getattr(observation, "battery_percent", None)
+        ),
+        battery_low=flag(getattr(observation, "battery_low", None)),
+        signal_dbm=readings.signal_dbm(getattr(observation, "signal_dbm", None)),
+        signal_bars=readings.signal_bars(getattr(observation, "signal_bars", None)),
+        temperature_c=readings.temperature_c(
+            getattr(observation, "temperature_c", None)
+        ),
+        firmware_updating=flag(getattr(observation, "firmware_updating", None)),
+        update_available=flag(getattr(observation, "update_available", None)),
+        hub_online=flag(getattr(observation, "hub_online", None)),
+        power_fault=flag(getattr(observation, "power_fault", None)),
+        is_dark=flag(getattr(observation, "is_dark", None)),
+        frozen_since=readings.moment(
+            getattr(observation, "readings_frozen_since", None)
+        ),
     )
 
 
