@@ -1,7 +1,7 @@
 """Run every benchmark, print the table, write JSON and the plot.
 
-``scripts/bench`` is the full run (about 70 s on 2 cores); ``--quick``
-takes fewer repetitions (about 30 s); ``--profile`` also prints the cProfile
+``scripts/bench`` is the full run (about 2 min on 2 cores); ``--quick``
+takes fewer repetitions (about 45 s); ``--profile`` also prints the cProfile
 hot spots of Camera Doctor's share of a relevant change.
 """
 
