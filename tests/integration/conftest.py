@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from homeassistant.core import HomeAssistant
 import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from .fleet import FakeCamera, add_generic_camera, setup_entry
 
 
 @pytest.fixture(autouse=True)
@@ -10,3 +14,11 @@ def auto_enable_custom_integrations(
     enable_custom_integrations: None,
 ) -> None:
     """Let Home Assistant load integrations from custom_components/."""
+
+
+@pytest.fixture
+async def garage(hass: HomeAssistant, mock_config_entry: MockConfigEntry) -> FakeCamera:
+    """A healthy generic camera watched by a loaded entry."""
+    camera = add_generic_camera(hass, "Garage")
+    await setup_entry(hass, mock_config_entry)
+    return camera

@@ -22,7 +22,7 @@ from custom_components.camera_doctor.discovery import collect_sources
 from custom_components.camera_doctor.monitor import CameraMonitor
 from custom_components.camera_doctor.watch import HISTORY_LENGTH, CameraWatch
 
-from .fleet import FakeCamera, add_generic_camera, setup_entry
+from .fleet import FakeCamera
 
 
 def _watch(
@@ -35,11 +35,9 @@ def _watch(
 
 
 async def test_entities_written_only_when_what_they_show_changes(
-    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, garage: FakeCamera
 ) -> None:
     """Each step writes exactly the entities whose state or attributes change."""
-    garage = add_generic_camera(hass, "Garage")
-    await setup_entry(hass, mock_config_entry)
     ours = {
         entry.entity_id: entry.translation_key or entry.unique_id
         for entry in er.async_entries_for_config_entry(
@@ -100,11 +98,10 @@ async def test_entities_written_only_when_what_they_show_changes(
 async def test_timer_kept_while_its_moment_stands(
     hass: HomeAssistant,
     mock_config_entry: MockConfigEntry,
+    garage: FakeCamera,
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """Re-diagnosing a camera keeps its pending timer when the moment is the same."""
-    garage = add_generic_camera(hass, "Garage")
-    await setup_entry(hass, mock_config_entry)
     monitor, watch = _watch(mock_config_entry, garage)
     assert watch.unsub_timer is None and watch.timer_at is None
 
@@ -133,11 +130,9 @@ async def test_timer_kept_while_its_moment_stands(
 
 
 async def test_history_keeps_the_latest_transitions(
-    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, garage: FakeCamera
 ) -> None:
     """Only the last ``HISTORY_LENGTH`` cause transitions are kept, oldest first."""
-    garage = add_generic_camera(hass, "Garage")
-    await setup_entry(hass, mock_config_entry)
     _monitor, watch = _watch(mock_config_entry, garage)
     assert watch.history == ()
     flips = HISTORY_LENGTH + 5
@@ -154,11 +149,9 @@ async def test_history_keeps_the_latest_transitions(
 
 
 async def test_source_cache_reuses_unchanged_sources_without_holding_states(
-    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, garage: FakeCamera
 ) -> None:
     """An unchanged source is not read again; the cache keeps no State object."""
-    garage = add_generic_camera(hass, "Garage")
-    await setup_entry(hass, mock_config_entry)
     _monitor, watch = _watch(mock_config_entry, garage)
     battery = garage.siblings["battery"]
     first = collect_sources(hass, watch.spec, cache=watch.source_cache)

@@ -41,16 +41,6 @@ FAULT_CAUSES = [
 ]
 
 
-@pytest.fixture
-async def garage(hass: HomeAssistant, mock_config_entry: MockConfigEntry) -> FakeCamera:
-    """A healthy camera watched by a loaded entry."""
-    cam = add_generic_camera(hass, "Garage")
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
-    return cam
-
-
 def _trigger(device_id: str, trigger_type: str, **extra: Any) -> dict[str, Any]:
     return {
         "platform": "device",

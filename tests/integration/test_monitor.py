@@ -13,7 +13,6 @@ from homeassistant.helpers import (
     entity_registry as er,
     issue_registry as ir,
 )
-import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_capture_events,
@@ -22,7 +21,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.camera_doctor.const import CONF_EXCLUDE, DOMAIN, EVENT_DIAGNOSIS
 
-from .fleet import FakeCamera, add_generic_camera
+from .fleet import FakeCamera, add_generic_camera, setup_entry
 
 CAUSE = "sensor.{}_red_flash_cause"
 FIX = "sensor.{}_recommended_fix"
@@ -30,22 +29,8 @@ FLASH = "binary_sensor.{}_red_flash"
 EVENT = "event.{}_diagnosis"
 
 
-async def _setup(hass: HomeAssistant, entry: MockConfigEntry) -> None:
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-
-
-@pytest.fixture
-async def camera(hass: HomeAssistant, mock_config_entry: MockConfigEntry) -> FakeCamera:
-    """A healthy generic camera watched by a loaded entry."""
-    cam = add_generic_camera(hass, "Garage")
-    await _setup(hass, mock_config_entry)
-    return cam
-
-
 async def test_entities_on_camera_device(
-    hass: HomeAssistant, camera: FakeCamera
+    hass: HomeAssistant, garage: FakeCamera
 ) -> None:
     """Four diagnostic entities appear on the camera's own device, healthy."""
     ent_reg = er.async_get(hass)
@@ -60,20 +45,20 @@ async def test_entities_on_camera_device(
         assert entry.domain == domain
         assert entry.unique_id == unique_id
         assert entry.platform == DOMAIN
-        assert entry.device_id == camera.device_id
+        assert entry.device_id == garage.device_id
         assert entry.entity_category is EntityCategory.DIAGNOSTIC
         assert hass.states.get(entity_id).state == state
     event = ent_reg.async_get(EVENT.format("garage"))
     assert event is not None
-    assert event.device_id == camera.device_id
+    assert event.device_id == garage.device_id
 
 
 async def test_low_battery_event_and_issue(
-    hass: HomeAssistant, camera: FakeCamera, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant, garage: FakeCamera, freezer: FrozenDateTimeFactory
 ) -> None:
     """A low battery shows at once; its repair appears after the grace period."""
     events = async_capture_events(hass, EVENT_DIAGNOSIS)
-    camera.set("battery", "8")
+    garage.set("battery", "8")
     await hass.async_block_till_done()
 
     cause = hass.states.get(CAUSE.format("garage"))
@@ -87,15 +72,15 @@ async def test_low_battery_event_and_issue(
     )
     assert len(events) == 1
     data: dict[str, Any] = events[0].data
-    assert data["entity_id"] == camera.entity_id
-    assert data["device_id"] == camera.device_id
+    assert data["entity_id"] == garage.entity_id
+    assert data["device_id"] == garage.device_id
     assert data["cause"] == "low_battery"
     assert data["previous_cause"] == "none"
     assert data["causes"] == ["low_battery"]
     assert data["fix"] == "replace_batteries"
     assert data["evidence"]["battery_percent"] == 8
 
-    issue_id = f"low_battery_{camera.registry_id}"
+    issue_id = f"low_battery_{garage.registry_id}"
     issues = ir.async_get(hass)
     assert issues.async_get_issue(DOMAIN, issue_id) is None
     freezer.tick(timedelta(minutes=6, seconds=1))
@@ -111,7 +96,7 @@ async def test_low_battery_event_and_issue(
         "threshold": "20 %",
     }
 
-    camera.set("battery", "100")
+    garage.set("battery", "100")
     await hass.async_block_till_done()
     assert hass.states.get(CAUSE.format("garage")).state == "none"
     assert hass.states.get(EVENT.format("garage")).attributes["event_type"] == "cleared"
@@ -120,17 +105,17 @@ async def test_low_battery_event_and_issue(
 
 
 async def test_unavailable_inside_grace_is_not_a_fault(
-    hass: HomeAssistant, camera: FakeCamera, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant, garage: FakeCamera, freezer: FrozenDateTimeFactory
 ) -> None:
     """A camera briefly unavailable is fine; past the grace period it is offline."""
     events = async_capture_events(hass, EVENT_DIAGNOSIS)
-    camera.set("camera", STATE_UNAVAILABLE)
+    garage.set("camera", STATE_UNAVAILABLE)
     await hass.async_block_till_done()
     freezer.tick(timedelta(minutes=4))
     async_fire_time_changed(hass)
     await hass.async_block_till_done()
     assert hass.states.get(CAUSE.format("garage")).state == "none"
-    camera.set("camera", "idle")
+    garage.set("camera", "idle")
     await hass.async_block_till_done()
     freezer.tick(timedelta(minutes=10))
     async_fire_time_changed(hass)
@@ -138,7 +123,7 @@ async def test_unavailable_inside_grace_is_not_a_fault(
     assert hass.states.get(CAUSE.format("garage")).state == "none"
     assert events == []
 
-    camera.set("camera", STATE_UNAVAILABLE)
+    garage.set("camera", STATE_UNAVAILABLE)
     await hass.async_block_till_done()
     freezer.tick(timedelta(minutes=6, seconds=1))
     async_fire_time_changed(hass)
@@ -148,7 +133,7 @@ async def test_unavailable_inside_grace_is_not_a_fault(
 
 
 async def test_camera_added_renamed_and_removed_live(
-    hass: HomeAssistant, camera: FakeCamera
+    hass: HomeAssistant, garage: FakeCamera
 ) -> None:
     """Cameras come and go without a reload; their entities and issues follow."""
     porch = add_generic_camera(hass, "Porch")
@@ -171,16 +156,16 @@ async def test_camera_added_renamed_and_removed_live(
 
 
 async def test_excluded_camera_gets_nothing(
-    hass: HomeAssistant, camera: FakeCamera, mock_config_entry: MockConfigEntry
+    hass: HomeAssistant, garage: FakeCamera, mock_config_entry: MockConfigEntry
 ) -> None:
     """Excluding a camera in the options removes its entities, live."""
     hass.config_entries.async_update_entry(
         mock_config_entry,
-        options={**mock_config_entry.options, CONF_EXCLUDE: [camera.entity_id]},
+        options={**mock_config_entry.options, CONF_EXCLUDE: [garage.entity_id]},
     )
     await hass.async_block_till_done()
     assert er.async_get(hass).async_get(CAUSE.format("garage")) is None
-    camera.set("battery", "1")
+    garage.set("battery", "1")
     await hass.async_block_till_done()
     assert hass.states.get(CAUSE.format("garage")) is None
 
@@ -202,7 +187,7 @@ async def test_unload_leaves_no_listeners(
     """Load/unload cycles leave no listener, callback or timer behind."""
     add_generic_camera(hass, "Garage")
     add_generic_camera(hass, "Porch")
-    await _setup(hass, mock_config_entry)
+    await setup_entry(hass, mock_config_entry)
     assert _listener_counts(hass)[1] >= 12  # 2 cameras x 6 sources
     assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
     await hass.async_block_till_done()
@@ -221,11 +206,11 @@ async def test_unload_leaves_no_listeners(
 
 
 async def test_camera_moved_to_another_device(
-    hass: HomeAssistant, camera: FakeCamera
+    hass: HomeAssistant, garage: FakeCamera
 ) -> None:
     """A camera moved to another device takes its diagnostic entities along."""
     ent_reg = er.async_get(hass)
-    camera_entry = ent_reg.async_get(camera.entity_id)
+    camera_entry = ent_reg.async_get(garage.entity_id)
     assert camera_entry is not None
     assert camera_entry.config_entry_id is not None
     new_device = dr.async_get(hass).async_get_or_create(
@@ -233,7 +218,7 @@ async def test_camera_moved_to_another_device(
         identifiers={("acme", "garage-replacement")},
         name="Garage",
     )
-    ent_reg.async_update_entity(camera.entity_id, device_id=new_device.id)
+    ent_reg.async_update_entity(garage.entity_id, device_id=new_device.id)
     await hass.async_block_till_done()
     for entity_id in (CAUSE.format("garage"), FLASH.format("garage")):
         entry = ent_reg.async_get(entity_id)
@@ -241,6 +226,6 @@ async def test_camera_moved_to_another_device(
         assert entry.device_id == new_device.id
     # The new device has none of the old sources yet: nothing to read, healthy.
     assert hass.states.get(CAUSE.format("garage")).state == "none"
-    camera.set("camera", STATE_UNAVAILABLE)
+    garage.set("camera", STATE_UNAVAILABLE)
     await hass.async_block_till_done()
     assert hass.states.get(CAUSE.format("garage")).state == "none"  # grace

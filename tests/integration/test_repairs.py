@@ -11,7 +11,6 @@ from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
-import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_fire_time_changed,
@@ -21,17 +20,7 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.camera_doctor.const import DOMAIN
 
-from .fleet import FakeCamera, add_generic_camera
-
-
-@pytest.fixture
-async def camera(hass: HomeAssistant, mock_config_entry: MockConfigEntry) -> FakeCamera:
-    """A healthy generic camera watched by a loaded entry."""
-    cam = add_generic_camera(hass, "Garage")
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
-    return cam
+from .fleet import FakeCamera
 
 
 async def _past_grace(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
@@ -71,15 +60,15 @@ async def _run_fix_flow(
 
 async def test_install_firmware_update(
     hass: HomeAssistant,
-    camera: FakeCamera,
+    garage: FakeCamera,
     freezer: FrozenDateTimeFactory,
     hass_client: ClientSessionGenerator,
 ) -> None:
     """firmware_outdated: the flow installs the update through the update entity."""
     installs = async_mock_service(hass, "update", "install")
-    camera.set("firmware", "on", installed_version="1.0", latest_version="2.0")
+    garage.set("firmware", "on", installed_version="1.0", latest_version="2.0")
     await _past_grace(hass, freezer)
-    issue_id = f"firmware_outdated_{camera.registry_id}"
+    issue_id = f"firmware_outdated_{garage.registry_id}"
     issue = ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
     assert issue is not None
     assert issue.is_fixable
@@ -87,14 +76,14 @@ async def test_install_firmware_update(
 
     _on_refresh(
         hass,
-        lambda: camera.set(
+        lambda: garage.set(
             "firmware", "off", installed_version="2.0", latest_version="2.0"
         ),
     )
     result = await _run_fix_flow(hass_client, issue_id)
     assert result["type"] == "create_entry"
     assert [call.data["entity_id"] for call in installs] == [
-        [camera.siblings["firmware"]]
+        [garage.siblings["firmware"]]
     ]
     await hass.async_block_till_done()
     assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is None
@@ -102,7 +91,7 @@ async def test_install_firmware_update(
 
 async def test_failed_install_aborts(
     hass: HomeAssistant,
-    camera: FakeCamera,
+    garage: FakeCamera,
     freezer: FrozenDateTimeFactory,
     hass_client: ClientSessionGenerator,
 ) -> None:
@@ -112,9 +101,9 @@ async def test_failed_install_aborts(
         raise HomeAssistantError("busy")
 
     hass.services.async_register("update", "install", refuse)
-    camera.set("firmware", "on", installed_version="1.0", latest_version="2.0")
+    garage.set("firmware", "on", installed_version="1.0", latest_version="2.0")
     await _past_grace(hass, freezer)
-    issue_id = f"firmware_outdated_{camera.registry_id}"
+    issue_id = f"firmware_outdated_{garage.registry_id}"
     result = await _run_fix_flow(hass_client, issue_id)
     assert result["type"] == "abort"
     assert result["reason"] == "install_failed"
@@ -123,34 +112,34 @@ async def test_failed_install_aborts(
 
 async def test_batteries_replaced(
     hass: HomeAssistant,
-    camera: FakeCamera,
+    garage: FakeCamera,
     mock_config_entry: MockConfigEntry,
     freezer: FrozenDateTimeFactory,
     hass_client: ClientSessionGenerator,
 ) -> None:
     """low_battery: recorded, refreshed, and still low until the reading moves."""
-    camera.set("battery", "8")
+    garage.set("battery", "8")
     await _past_grace(hass, freezer)
-    issue_id = f"low_battery_{camera.registry_id}"
+    issue_id = f"low_battery_{garage.registry_id}"
     calls = _on_refresh(hass, lambda: None)
 
     result = await _run_fix_flow(hass_client, issue_id)
     assert result["type"] == "abort"
     assert result["reason"] == "still_low"
     assert calls, "the flow asks the source to refresh"
-    watch = mock_config_entry.runtime_data.monitor.cameras[camera.registry_id]
+    watch = mock_config_entry.runtime_data.monitor.cameras[garage.registry_id]
     assert watch.batteries_replaced is not None
     response = await hass.services.async_call(
         DOMAIN,
         "diagnose",
-        target={"entity_id": camera.entity_id},
+        target={"entity_id": garage.entity_id},
         blocking=True,
         return_response=True,
     )
-    described = response["cameras"][camera.entity_id]
+    described = response["cameras"][garage.entity_id]
     assert described["batteries_replaced"] == watch.batteries_replaced.isoformat()
 
-    _on_refresh(hass, lambda: camera.set("battery", "100"))
+    _on_refresh(hass, lambda: garage.set("battery", "100"))
     result = await _run_fix_flow(hass_client, issue_id)
     assert result["type"] == "create_entry"
     await hass.async_block_till_done()
@@ -160,15 +149,15 @@ async def test_batteries_replaced(
 
 async def test_check_again_offline_camera(
     hass: HomeAssistant,
-    camera: FakeCamera,
+    garage: FakeCamera,
     freezer: FrozenDateTimeFactory,
     hass_client: ClientSessionGenerator,
 ) -> None:
     """no_connection: "Check again" refreshes and reports the camera is back."""
-    camera.set("camera", STATE_UNAVAILABLE)
+    garage.set("camera", STATE_UNAVAILABLE)
     await hass.async_block_till_done()
     await _past_grace(hass, freezer)
-    issue_id = f"no_connection_{camera.registry_id}"
+    issue_id = f"no_connection_{garage.registry_id}"
     assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is not None
 
     _on_refresh(hass, lambda: None)
@@ -177,7 +166,7 @@ async def test_check_again_offline_camera(
     assert result["reason"] == "still_faulty"
     assert result["description_placeholders"]["cause"] == "no_connection"
 
-    _on_refresh(hass, lambda: camera.set("camera", "idle"))
+    _on_refresh(hass, lambda: garage.set("camera", "idle"))
     result = await _run_fix_flow(hass_client, issue_id)
     assert result["type"] == "create_entry"
     await hass.async_block_till_done()

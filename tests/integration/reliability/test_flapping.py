@@ -11,13 +11,12 @@ from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import Event, HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import EVENT_DIAGNOSIS
 from custom_components.camera_doctor.issues import MAX_CREATES_PER_HOUR
-from tests.integration.fleet import FakeCamera, add_generic_camera
+from tests.integration.fleet import FakeCamera
 
-from .helpers import CAUSE, advance, our_issues, setup_entry
+from .helpers import CAUSE, advance, our_issues
 
 HOUR = timedelta(hours=1)
 
@@ -37,14 +36,6 @@ class Recorder:
     def actions(self, action: str) -> int:
         """How many issue changes of one kind."""
         return sum(change.data["action"] == action for change in self.changes)
-
-
-@pytest.fixture
-async def garage(hass: HomeAssistant, mock_config_entry: MockConfigEntry) -> FakeCamera:
-    """A healthy generic camera under watch."""
-    camera = add_generic_camera(hass, "Garage")
-    await setup_entry(hass, mock_config_entry)
-    return camera
 
 
 async def _flap(
