@@ -240,6 +240,4 @@ async def run(cameras: int, repeats: int) -> dict[str, Any]:
         "without_s": without,
         "ratio": with_cd / without,
         "floor_ratio": floor / without,
-        # Camera Doctor's own share: what it adds beyond the floor.
-        "own_ratio": (with_cd - floor + without) / without,
     }

@@ -19,6 +19,7 @@ class CameraDoctorEntity(Entity):
     _attr_has_entity_name = True
     _attr_should_poll = False
     _attr_entity_category = EntityCategory.DIAGNOSTIC
+    _shown: Any  # what was written last (set when added)
 
     def __init__(
         self, hass: HomeAssistant, watch: CameraWatch, description: EntityDescription
@@ -28,7 +29,6 @@ class CameraDoctorEntity(Entity):
         self.entity_description = description
         self._attr_unique_id = f"{watch.spec.unique_id}_{description.key}"
         link_entity_to_device(hass, self, watch.spec.device_id)
-        self._shown = self._async_update_attrs()
 
     async def async_added_to_hass(self) -> None:
         """Follow the camera's diagnosis, starting from the current one."""
