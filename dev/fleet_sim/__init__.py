@@ -14,9 +14,10 @@ from homeassistant.config_entries import SOURCE_IMPORT, ConfigEntry
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.event import async_track_time_interval
+import voluptuous as vol
 
-from .catalog import default_fleet
-from .const import DOMAIN, DRIFT_INTERVAL_SECONDS, PLATFORMS
+from .catalog import blink_fleet, default_fleet
+from .const import CONF_CAMERAS, DOMAIN, DRIFT_INTERVAL_SECONDS, PLATFORMS
 from .model import Fleet
 from .services import async_setup_services
 
@@ -25,7 +26,12 @@ if TYPE_CHECKING:
 
 type FleetSimConfigEntry = ConfigEntry[Fleet]
 
-CONFIG_SCHEMA = cv.empty_config_schema(DOMAIN)
+# `fleet_sim:` alone is the standard fleet; `fleet_sim: {cameras: 500}` is
+# that many Blink cameras instead (for the start-up benchmark).
+CONFIG_SCHEMA = vol.Schema(
+    {DOMAIN: vol.Any(None, {vol.Optional(CONF_CAMERAS): cv.positive_int})},
+    extra=vol.ALLOW_EXTRA,
+)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
@@ -34,7 +40,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     if DOMAIN in config and not hass.config_entries.async_entries(DOMAIN):
         hass.async_create_task(
             hass.config_entries.flow.async_init(
-                DOMAIN, context={"source": SOURCE_IMPORT}, data={}
+                DOMAIN, context={"source": SOURCE_IMPORT}, data=config[DOMAIN] or {}
             )
         )
     return True
@@ -42,7 +48,8 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 
 async def async_setup_entry(hass: HomeAssistant, entry: FleetSimConfigEntry) -> bool:
     """Create the fleet and its entities; let the readings drift."""
-    fleet = default_fleet()
+    cameras = entry.data.get(CONF_CAMERAS)
+    fleet = blink_fleet(cameras) if cameras else default_fleet()
     entry.runtime_data = fleet
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     rng = random.Random()  # noqa: S311 - simulated noise, not security

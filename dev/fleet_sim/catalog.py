@@ -75,3 +75,45 @@ def default_fleet() -> Fleet:
     ]
     home.camera_names = [cam.name for cam in cameras if cam.sync is home]
     return Fleet(cameras, [home])
+
+
+def blink_fleet(cameras: int) -> Fleet:
+    """``cameras`` healthy Blink outdoor cameras, ten to a sync module.
+
+    For measuring a big installation (the start-up benchmark): every camera
+    looks like the standard fleet's Front Door, with its own serial and ids.
+    """
+    syncs: list[SimSyncModule] = []
+    fleet: list[SimCamera] = []
+    for index in range(cameras):
+        if index % 10 == 0:
+            number = index // 10 + 1
+            syncs.append(
+                SimSyncModule(
+                    name=f"Sync {number}",
+                    serial=f"G8T1-{number:04d}-SYNC",
+                    sync_id=1000 + number,
+                    network_id=5000 + number,
+                    version="4.4.8",
+                )
+            )
+        sync = syncs[-1]
+        camera = SimCamera(
+            kind="blink",
+            manufacturer=BLINK_BRAND,
+            sync=sync,
+            supported_faults=BLINK_FAULTS,
+            serial=f"G8W1-{index + 1:04d}-BNCH",
+            name=f"Camera {index + 1}",
+            model="outdoor",
+            product_type="catalina",
+            camera_id=10000 + index,
+            version="10.61",
+            base_temperature_c=12.0 + index % 7,
+            base_signal_dbm=-50 - index % 15,
+            base_signal_bars=4,
+            battery_percent=90,
+        )
+        sync.camera_names.append(camera.name)
+        fleet.append(camera)
+    return Fleet(fleet, syncs)

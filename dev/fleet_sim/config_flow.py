@@ -25,5 +25,5 @@ class FleetSimConfigFlow(ConfigFlow, domain=DOMAIN):
         return self.async_create_entry(title=TITLE, data={})
 
     async def async_step_import(self, import_data: dict[str, Any]) -> ConfigFlowResult:
-        """Create the entry from configuration.yaml."""
-        return self.async_create_entry(title=TITLE, data={})
+        """Create the entry from configuration.yaml (with its fleet size, if any)."""
+        return self.async_create_entry(title=TITLE, data=import_data)

@@ -21,6 +21,7 @@ PLATFORMS: Final = [
 BLINK_BRAND: Final = "Blink"
 BLINK_ATTRIBUTION: Final = "Data provided by immedia-semi.com"
 
+CONF_CAMERAS: Final = "cameras"
 ATTR_FAULT: Final = "fault"
 SERVICE_INJECT_FAULT: Final = "inject_fault"
 SERVICE_HEAL: Final = "heal"
