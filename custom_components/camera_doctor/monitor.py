@@ -32,7 +32,7 @@ from homeassistant.util import dt as dt_util
 
 from .const import CAMERA_DOMAIN, DOMAIN, ENTITY_KEYS, LOGGER
 from .diagnosis import Cause, Diagnosis, diagnose
-from .discovery import CameraSpec, discover_cameras
+from .discovery import CameraSpec, SourceCache, discover_cameras
 from .events import async_fire_diagnosis_event
 from .freshness import FreshnessTracker
 from .issues import IssueManager
@@ -60,6 +60,9 @@ class CameraMonitor:
         self.entry = entry
         self.options = CameraDoctorOptions.from_mapping(entry.options)
         self.cameras: dict[str, CameraWatch] = {}
+        # Every watched source as last read, shared: cameras of one hub all
+        # read its panel, which is then translated once, not once per camera.
+        self.sources: SourceCache = {}
         self.issues = IssueManager(hass)
         self._store: Store[dict[str, Any]] = Store(hass, STORAGE_VERSION, STORAGE_KEY)
         self._stored: dict[str, Diagnosis] = {}
@@ -195,9 +198,11 @@ class CameraMonitor:
                 if watch.spec.device_id != spec.device_id:
                     self._async_move_entities(spec)
                 watch.spec = spec
-                watch.source_cache.clear()
                 self._async_subscribe(watch)
                 self.async_evaluate(watch)
+        watched = {i for watch in self.cameras.values() for i in watch.spec.watched_ids}
+        for entity_id in self.sources.keys() - watched:
+            del self.sources[entity_id]
 
     @callback
     def _async_subscribe(self, watch: CameraWatch) -> None:
@@ -278,6 +283,7 @@ class CameraMonitor:
             freshness=self.freshness,
             is_dark=self._is_dark,
             now=now,
+            cache=self.sources,
         )
         diagnosis = diagnose(observation, self.options.thresholds, watch.diagnosis, now)
         previous = watch.diagnosis

@@ -22,7 +22,7 @@ from homeassistant.core import Event, EventStateChangedData, HomeAssistant
 from homeassistant.util.unit_conversion import TemperatureConverter
 
 from .diagnosis import Cause, Observation, is_quiet, outage_wait
-from .discovery import collect_sources
+from .discovery import SourceCache, collect_sources
 from .freshness import FreshnessTracker, source_updating
 from .options import CameraDoctorOptions
 from .profiles import CameraSources
@@ -105,14 +105,15 @@ def observe_camera(
     freshness: FreshnessTracker,
     is_dark: bool | None,
     now: datetime,
+    cache: SourceCache | None = None,
 ) -> tuple[Observation, datetime | None]:
     """Return the camera's observation, and when to look again, if needed."""
     spec = watch.spec
-    sources = collect_sources(
-        hass, spec, known_hub=watch.hub_entity_id, cache=watch.source_cache
-    )
+    sources = collect_sources(hass, spec, known_hub=watch.hub_entity_id, cache=cache)
     if (hub := spec.profile.match_hub(sources)) is not None:
         watch.hub_entity_id = hub.entity_id
+        if sources.known_hub != hub.entity_id:  # so the profile finds it at once
+            sources = replace(sources, known_hub=hub.entity_id)
     observation = spec.profile.observe(sources)
     due: datetime | None = None
     if observation.hub_online is False and hub is not None:

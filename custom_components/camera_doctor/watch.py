@@ -10,7 +10,7 @@ from functools import partial
 from homeassistant.core import CALLBACK_TYPE, callback
 
 from .diagnosis import Cause, Diagnosis
-from .discovery import CameraSpec, SourceCache
+from .discovery import CameraSpec
 
 HISTORY_LENGTH = 20
 
@@ -45,7 +45,6 @@ class CameraWatch:
     unsub_timer: CALLBACK_TYPE | None = None
     timer_at: datetime | None = None
     listeners: list[WatchListener] = field(default_factory=list)
-    source_cache: SourceCache = field(default_factory=dict)
     history: tuple[Transition, ...] = ()
 
     @property

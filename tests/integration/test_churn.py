@@ -152,23 +152,23 @@ async def test_source_cache_reuses_unchanged_sources_without_holding_states(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry, garage: FakeCamera
 ) -> None:
     """An unchanged source is not read again; the cache keeps no State object."""
-    _monitor, watch = _watch(mock_config_entry, garage)
+    monitor, watch = _watch(mock_config_entry, garage)
     battery = garage.siblings["battery"]
-    first = collect_sources(hass, watch.spec, cache=watch.source_cache)
-    again = collect_sources(hass, watch.spec, cache=watch.source_cache)
+    first = collect_sources(hass, watch.spec, cache=monitor.sources)
+    again = collect_sources(hass, watch.spec, cache=monitor.sources)
     assert again.siblings == first.siblings
     assert all(a is b for a, b in zip(again.siblings, first.siblings, strict=True))
     assert not any(
-        isinstance(part, State) for hit in watch.source_cache.values() for part in hit
+        isinstance(part, State) for hit in monitor.sources.values() for part in hit
     )
 
     garage.set("battery", "79")  # a new value: read again
     await hass.async_block_till_done()
-    changed = collect_sources(hass, watch.spec, cache=watch.source_cache)
+    changed = collect_sources(hass, watch.spec, cache=monitor.sources)
     by_id = {source.entity_id: source for source in changed.siblings}
     assert by_id[battery].state == "79"
     assert by_id[battery] is not {s.entity_id: s for s in first.siblings}[battery]
 
     hass.states.async_remove(battery)  # gone while its integration reloads
-    gone = collect_sources(hass, watch.spec, cache=watch.source_cache)
+    gone = collect_sources(hass, watch.spec, cache=monitor.sources)
     assert {s.entity_id: s for s in gone.siblings}[battery].state is None

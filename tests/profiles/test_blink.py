@@ -222,6 +222,19 @@ def test_unavailable_camera_keeps_the_hub_matched_before() -> None:
     assert BLINK.observe(sources).hub_online is False
 
 
+def test_of_equally_good_panels_the_one_matched_before_is_kept() -> None:
+    """Two sync modules of one name: the first, unless the other matched before."""
+    first = sync_module(network_id=1)
+    second = replace(sync_module(network_id=2), entity_id="alarm_control_panel.b2")
+    camera = blink_camera(network_id=...)  # named by its sync module only
+    sources = blink(camera, hubs=(first, second))
+    assert BLINK.match_hub(sources) == first
+    assert BLINK.match_hub(replace(sources, known_hub=second.entity_id)) == second
+    # A better match still wins over the one matched before.
+    by_network = replace(sources, camera=blink_camera(sync_module=..., network_id=2))
+    assert BLINK.match_hub(replace(by_network, known_hub=first.entity_id)) == second
+
+
 @pytest.mark.parametrize(
     ("hub", "expected"),
     [

@@ -16,6 +16,7 @@ Standard library only.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from custom_components.camera_doctor.diagnosis.model import Observation
@@ -79,22 +80,26 @@ def _temperature(sources: CameraSources) -> float | None:
     )
 
 
-def _hub_names(hub: SourceState) -> set[str]:
-    """Return a sync module's names: its ``name``, and its friendly name.
+@lru_cache(maxsize=1024)
+def _names(name: str | None, friendly_name: str | None) -> frozenset[str]:
+    """Return what a sync module is called, from its ``name`` and friendly name.
 
     The panel's friendly name is its device's, "blink <sync module name>";
     it survives when the panel is unavailable and loses its other attributes.
+    Cached: every camera of a big home tries every panel's names.
     """
+    found = {text for text in map(as_text, (name, friendly_name)) if text}
+    found |= {text.removeprefix(f"{PLATFORM} ") for text in found}
+    return frozenset(text for text in found if text)
+
+
+def _is_named(hub: SourceState, name: str) -> bool:
+    """Return whether a sync module is called ``name``."""
     attributes = mapping(hub.attributes)
-    found = {as_text(attributes.get("name")), as_text(attributes.get("friendly_name"))}
-    found |= {name.removeprefix(f"{PLATFORM} ") for name in found if name}
-    return {name for name in found if name}
-
-
-def _same_number(left: object, right: object) -> bool:
-    """Return whether two ids are the same number (``123`` == ``"123"``)."""
-    number = as_float(left)
-    return number is not None and number == as_float(right)
+    values = (attributes.get("name"), attributes.get("friendly_name"))
+    return name in _names(
+        *(value if isinstance(value, str) else None for value in values)
+    )
 
 
 def _cameras_of(hub: SourceState) -> list[str]:
@@ -113,8 +118,9 @@ def match_hub(sources: CameraSources) -> SourceState | None:
     the camera's ``network_id`` equals the panel's; the camera's name is in
     the panel's ``associated_cameras``; last, the panel matched before
     (``sources.known_hub``), since an unavailable camera loses the
-    attributes that name its sync module. No match gives ``None``: a camera
-    is never blamed on another sync module.
+    attributes that name its sync module. Where panels match equally well
+    (two sync modules of one name), the one matched before is kept. No match
+    gives ``None``: a camera is never blamed on another sync module.
     """
     camera = mapping(sources.camera.attributes)
     # A panel of the camera's own integration (``blink``, or a stand-in that
@@ -125,20 +131,34 @@ def match_hub(sources: CameraSources) -> SourceState | None:
         for hub in sources.hubs
         if hub.domain == HUB_DOMAIN and hub.platform in platforms
     ]
+    # What the camera says, read once; a test it gives nothing for is skipped
+    # (each is run against every panel, and a big home has many).
+    sync_module = as_text(camera.get("sync_module"))
+    network_id = as_float(camera.get("network_id"))
     own_names = {
         name
         for name in (as_text(camera.get("name")), as_text(camera.get("friendly_name")))
         if name
     }
-    tests: tuple[Callable[[SourceState], bool], ...] = (
-        lambda hub: as_text(camera.get("sync_module")) in _hub_names(hub),
-        lambda hub: _same_number(
-            camera.get("network_id"), mapping(hub.attributes).get("network_id")
-        ),
-        lambda hub: bool(own_names.intersection(_cameras_of(hub))),
-        lambda hub: hub.entity_id == sources.known_hub,
-    )
+    tests: list[Callable[[SourceState], bool]] = []
+    if sync_module:
+        tests.append(lambda hub: _is_named(hub, sync_module))
+    if network_id is not None:
+        tests.append(
+            lambda hub: (
+                as_float(mapping(hub.attributes).get("network_id")) == network_id
+            )
+        )
+    if own_names:
+        tests.append(lambda hub: bool(own_names.intersection(_cameras_of(hub))))
+    if sources.known_hub is not None:
+        tests.append(lambda hub: hub.entity_id == sources.known_hub)
+    # Of panels that match equally well, the one matched before wins: a
+    # camera stays with its sync module, and is mostly matched at once.
+    known = next((hub for hub in hubs if hub.entity_id == sources.known_hub), None)
     for test in tests:
+        if known is not None and test(known):
+            return known
         for hub in hubs:
             if test(hub):
                 return hub

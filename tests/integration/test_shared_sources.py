@@ -1,0 +1,53 @@
+"""Cameras of one sync module share what is read of it (Home Assistant's real blink)."""
+
+from __future__ import annotations
+
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.camera_doctor.const import CONF_EXCLUDE
+from custom_components.camera_doctor.discovery import collect_sources
+
+from .blink_mock import OUTDOOR_SERIAL, async_setup_blink, mock_blink_cloud
+
+PANEL = "alarm_control_panel.blink_home"
+
+
+async def test_cameras_of_one_sync_module_share_its_panel(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """The panel is translated once for both cameras; an excluded camera's sources go."""
+    with mock_blink_cloud(hass) as blink:
+        await async_setup_blink(blink)
+        mock_config_entry.add_to_hass(hass)
+        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+        await hass.async_block_till_done()
+        monitor = mock_config_entry.runtime_data.monitor
+        watches = list(monitor.cameras.values())
+        assert len(watches) == 2
+        assert {watch.hub_entity_id for watch in watches} == {PANEL}
+        read = [
+            {
+                s.entity_id: s
+                for s in collect_sources(hass, w.spec, cache=monitor.sources).hubs
+            }
+            for w in watches
+        ]
+        assert read[0][PANEL] is read[1][PANEL]
+
+        outdoor = er.async_get(hass).async_get_entity_id(
+            "camera", "blink", f"{OUTDOOR_SERIAL}-camera"
+        )
+        outdoor_watch = monitor.watch_for_entity(outdoor)
+        assert outdoor_watch is not None
+        only_outdoor = set(outdoor_watch.spec.sibling_ids)
+        assert only_outdoor <= monitor.sources.keys()
+        hass.config_entries.async_update_entry(
+            mock_config_entry,
+            options={**mock_config_entry.options, CONF_EXCLUDE: [outdoor]},
+        )
+        await hass.async_block_till_done()
+        assert not only_outdoor & monitor.sources.keys()
+        assert outdoor not in monitor.sources
+        assert PANEL in monitor.sources  # the Mini still reads it
