@@ -67,6 +67,7 @@ class CameraMonitor:
         self._store: Store[dict[str, Any]] = Store(hass, STORAGE_VERSION, STORAGE_KEY)
         self._stored: dict[str, Diagnosis] = {}
         self._replaced: dict[str, datetime] = {}
+        self._hubs: dict[str, str] = {}  # registry id -> hub entity matched last
         self.freshness = FreshnessTracker()
         self._new_camera_callbacks: list[NewCameraCallback] = []
         self._unsubs: list[CALLBACK_TYPE] = []
@@ -86,6 +87,8 @@ class CameraMonitor:
         for registry_id, raw in data.get("batteries_replaced", {}).items():
             if isinstance(raw, str) and (when := dt_util.parse_datetime(raw)):
                 self._replaced[registry_id] = when
+        if isinstance(hubs := data.get("hubs"), dict):
+            self._hubs = {k: v for k, v in hubs.items() if isinstance(v, str)}
         self._async_sync_cameras(discover_cameras(self.hass, self.options.exclude))
 
     @callback
@@ -188,6 +191,7 @@ class CameraMonitor:
                     spec=spec,
                     diagnosis=self._stored.get(registry_id),
                     batteries_replaced=self._replaced.get(registry_id),
+                    hub_entity_id=self._hubs.pop(registry_id, None),
                 )
                 self.cameras[registry_id] = watch
                 self._async_subscribe(watch)
@@ -338,6 +342,11 @@ class CameraMonitor:
             "batteries_replaced": {
                 registry_id: when.isoformat()
                 for registry_id, when in self._replaced.items()
+            },
+            "hubs": {
+                registry_id: watch.hub_entity_id
+                for registry_id, watch in self.cameras.items()
+                if watch.hub_entity_id is not None
             },
         }
 

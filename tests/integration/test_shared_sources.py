@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -51,3 +53,30 @@ async def test_cameras_of_one_sync_module_share_its_panel(
         assert not only_outdoor & monitor.sources.keys()
         assert outdoor not in monitor.sources
         assert PANEL in monitor.sources  # the Mini still reads it
+
+
+async def test_the_sync_module_matched_before_a_restart_is_remembered(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """A camera that is unavailable at start (naming no sync module) keeps its own."""
+    with mock_blink_cloud(hass) as blink:
+        await async_setup_blink(blink)
+        outdoor = blink.camera_entry(OUTDOOR_SERIAL)
+        hass.states.async_set(outdoor.entity_id, "unavailable", {})
+        hass_storage["camera_doctor.diagnoses"] = {
+            "version": 1,
+            "key": "camera_doctor.diagnoses",
+            "data": {"cameras": {}, "hubs": {outdoor.id: PANEL, "x": 3}},
+        }
+        mock_config_entry.add_to_hass(hass)
+        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+        await hass.async_block_till_done()
+        monitor = mock_config_entry.runtime_data.monitor
+        assert monitor.watch_for_entity(outdoor.entity_id).hub_entity_id == PANEL
+
+        assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
+        stored = hass_storage["camera_doctor.diagnoses"]["data"]["hubs"]
+        assert stored[outdoor.id] == PANEL
+        assert len(stored) == 2  # the Mini's, matched now; not the garbage
