@@ -1,8 +1,8 @@
 """Run every benchmark, print the table, write JSON and the plot.
 
-``scripts/bench`` is the full run (about 2 min on 2 cores); ``--quick``
-takes fewer repetitions (about 45 s); ``--profile`` also prints the cProfile
-hot spots of Camera Doctor's share of a relevant change.
+``scripts/bench`` is the full run (about 4 min on 2 cores); ``--quick``
+takes fewer repetitions (about 1 min 40 s); ``--profile`` also prints the
+cProfile hot spots of Camera Doctor's share of a relevant change.
 """
 
 from __future__ import annotations
@@ -21,7 +21,13 @@ import sys
 import time
 from typing import Any
 
-from . import bench_relevant, bench_scale, bench_startup, bench_unrelated
+from . import (
+    bench_realstart,
+    bench_relevant,
+    bench_scale,
+    bench_startup,
+    bench_unrelated,
+)
 from .harness import REPO, home_assistant, quiet_logging
 from .report import GOALS, plot, table
 
@@ -55,7 +61,7 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
     results: dict[str, Any] = {"machine": machine(), "quick": quick}
     started = time.perf_counter()
 
-    print("1/4 relevant state changes ...", file=sys.stderr)
+    print("1/5 relevant state changes ...", file=sys.stderr)
     async with home_assistant() as hass:
         bench = bench_relevant.RelevantBench(hass, cameras=args.cameras)
         await bench.async_setup()
@@ -69,7 +75,7 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
             relevant["profile"] = await _profile_relevant(bench)
         results["relevant"] = relevant
 
-    print("2/4 unrelated state changes ...", file=sys.stderr)
+    print("2/5 unrelated state changes ...", file=sys.stderr)
     unrelated = {}
     for tracker in (True, False):
         async with home_assistant() as hass:
@@ -84,13 +90,18 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
             )
     results["unrelated"] = unrelated
 
-    print("3/4 scale ...", file=sys.stderr)
+    print("3/5 scale ...", file=sys.stderr)
     results["scale"] = await bench_scale.run(
         [1, 10, 100, 500, 1000], repeats=1 if quick else 5
     )
 
-    print("4/4 start-up ...", file=sys.stderr)
+    print("4/5 start-up ...", file=sys.stderr)
     results["startup"] = await bench_startup.run(500, repeats=2 if quick else 8)
+
+    print("5/5 real start-up (whole Home Assistant processes) ...", file=sys.stderr)
+    results["real_startup"] = await asyncio.to_thread(
+        bench_realstart.run, 500, 2 if quick else 8
+    )
     results["seconds"] = time.perf_counter() - started
     return results
 

@@ -1,0 +1,210 @@
+"""5. Real start-up: a whole Home Assistant process, with and without us.
+
+``bench_startup`` times the part of a start that Camera Doctor adds to, in
+this process: setting up the integrations and starting. This one times what
+an owner waits for after a restart: ``hass -c <config>`` launched as its own
+process, until Home Assistant has started and everything it started is done
+(Camera Doctor's first diagnosis included), as the ``bench_clock`` component
+reports it. The configuration is the development one (``scripts/develop``:
+frontend, API, repairs, automations …) with the simulated fleet grown to
+``cameras`` Blink cameras (``fleet_sim: {cameras: N}``; each is a camera,
+temperature and Wi-Fi sensors, battery and motion binary sensors, a motion
+switch and a firmware update entity, ten to a sync module).
+
+A third variant, ``floor``, gives the cameras the same four entities from a
+stand-in that does nothing else (``bench_floor``, the whole-process
+counterpart of ``floor.py``): what Home Assistant itself spends on them.
+
+Each variant is prepared once (the first start creates the registries and,
+for ``with``, Camera Doctor's config entry through its user flow, then stops
+cleanly so the registries, restore states and Camera Doctor's stored
+diagnoses are on disk), and every timed start runs on a fresh copy of that
+directory: a restart, as an owner's would be. Runs alternate between the
+variants. Modules are byte-compiled, as in an installed Home Assistant (the
+preparing runs write what is missing). Home Assistant installs nothing
+(``--skip-pip``): ``scripts/setup`` has installed what these integrations
+need. A run in which any problem sensor is on (every simulated camera is
+healthy) is an error, not a figure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from typing import Any
+
+from custom_components.camera_doctor.sensor import SENSORS
+
+from .harness import REPO, median
+
+HASS = Path(sys.executable).with_name("hass")
+VARIANTS = ("without", "floor", "with")
+TIMEOUT_S = 600.0
+CONFIGURATION = """\
+homeassistant:
+  name: Start-up benchmark
+  unit_system: metric
+  time_zone: Europe/Amsterdam
+  latitude: 52.3731
+  longitude: 4.8922
+  elevation: 0
+  country: NL
+  currency: EUR
+  language: en
+http:
+  server_host: 127.0.0.1
+  server_port: {port}
+frontend:
+api:
+config:
+repairs:
+websocket_api:
+sun:
+automation: []
+script: {{}}
+logger:
+  default: error
+fleet_sim:
+  cameras: {cameras}
+bench_clock:{clock}
+{floor}"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _floor_configuration() -> str:
+    """``bench_floor:`` with Camera Doctor's own option lists."""
+    causes, fixes = (list(description.options or ()) for description in SENSORS)
+    return (
+        f"bench_floor:\n  causes: {json.dumps(causes)}\n  fixes: {json.dumps(fixes)}\n"
+    )
+
+
+def _write_configuration(
+    config: Path, cameras: int, variant: str, add: str | None = None
+) -> None:
+    clock = f"\n  add: {add}" if add else ""
+    floor = _floor_configuration() if variant == "floor" else ""
+    (config / "configuration.yaml").write_text(
+        CONFIGURATION.format(
+            port=_free_port(), cameras=cameras, clock=clock, floor=floor
+        )
+    )
+
+
+def _launch(config: Path) -> dict[str, float]:
+    """Start ``hass -c config``; seconds to started and to idle; stop it."""
+    clock = config / "clock.json"
+    clock.unlink(missing_ok=True)
+    # Byte-compiled modules, as an installed Home Assistant has them:
+    # compiling them on every start would make the start slower than any
+    # owner's, and the ratios kinder.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["BENCH_CLOCK_FILE"] = str(clock)
+    launched = time.monotonic()
+    with (
+        (config / "hass.err").open("w") as errors,
+        subprocess.Popen(  # noqa: S603 - our own interpreter's hass script
+            [str(HASS), "-c", str(config), "--skip-pip"],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        ) as process,
+    ):
+        try:
+            while not clock.exists():
+                if process.poll() is not None:
+                    msg = f"Home Assistant exited early, see {config / 'hass.err'}"
+                    raise RuntimeError(msg)
+                if time.monotonic() - launched > TIMEOUT_S:
+                    msg = f"Home Assistant did not start in {TIMEOUT_S:.0f} s"
+                    raise RuntimeError(msg)
+                time.sleep(0.01)
+            time.sleep(0.05)  # the clock writes its file in one go; let it land
+            report = json.loads(clock.read_text())
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=120)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+    if report["problems"]:  # every simulated camera is healthy
+        msg = f"{report['problems']} problems reported, see {config / 'hass.err'}"
+        raise RuntimeError(msg)
+    return {
+        "started_s": report["started"] - launched,
+        "idle_s": report["idle"] - launched,
+        "states": report["states"],
+    }
+
+
+def _prepare(root: Path, variant: str, cameras: int) -> Path:
+    """A configuration directory as after a first start and a clean stop."""
+    config = root / variant
+    components = config / "custom_components"
+    components.mkdir(parents=True)
+    links = {
+        "fleet_sim": REPO / "dev" / "fleet_sim",
+        "bench_clock": REPO / "benchmarks" / "bench_clock",
+    }
+    if variant == "with":
+        links["camera_doctor"] = REPO / "custom_components" / "camera_doctor"
+    if variant == "floor":
+        links["bench_floor"] = REPO / "benchmarks" / "bench_floor"
+    for name, target in links.items():
+        (components / name).symlink_to(target)
+    _write_configuration(
+        config, cameras, variant, "camera_doctor" if variant == "with" else None
+    )
+    _launch(config)
+    _write_configuration(config, cameras, variant)
+    return config
+
+
+def _timed(template: Path, run: Path, cameras: int, variant: str) -> dict[str, float]:
+    shutil.rmtree(run, ignore_errors=True)
+    shutil.copytree(template, run, symlinks=True)
+    _write_configuration(run, cameras, variant)  # a fresh port
+    try:
+        return _launch(run)
+    finally:
+        shutil.rmtree(run, ignore_errors=True)
+
+
+def run(cameras: int, repeats: int) -> dict[str, Any]:
+    """Median seconds to started and to idle of each variant; the ratios."""
+    with tempfile.TemporaryDirectory(prefix="camera-doctor-start-") as tmp:
+        root = Path(tmp)
+        templates = {variant: _prepare(root, variant, cameras) for variant in VARIANTS}
+        runs: dict[str, list[dict[str, float]]] = {variant: [] for variant in VARIANTS}
+        for round_ in range(repeats + 1):  # the first round warms the disk cache
+            shift = round_ % len(VARIANTS)
+            for variant in VARIANTS[shift:] + VARIANTS[:shift]:
+                result = _timed(templates[variant], root / "run", cameras, variant)
+                if round_:
+                    runs[variant].append(result)
+    figures: dict[str, Any] = {"cameras": cameras, "repeats": repeats}
+    for variant in VARIANTS:
+        figures[f"{variant}_started_s"] = median(r["started_s"] for r in runs[variant])
+        figures[f"{variant}_idle_s"] = median(r["idle_s"] for r in runs[variant])
+        figures[f"{variant}_states"] = runs[variant][-1]["states"]
+    for variant, prefix in (("with", ""), ("floor", "floor_")):
+        for key, name in (("idle", "ratio"), ("started", "started_ratio")):
+            figures[prefix + name] = (
+                figures[f"{variant}_{key}_s"] / figures[f"without_{key}_s"]
+            )
+    return figures
