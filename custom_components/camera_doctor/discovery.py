@@ -32,9 +32,14 @@ class CameraSpec:
     hub_ids: tuple[str, ...]
 
     @property
+    def own_ids(self) -> tuple[str, ...]:
+        """The camera and the entities on its own device."""
+        return (self.entity_id, *self.sibling_ids)
+
+    @property
     def watched_ids(self) -> tuple[str, ...]:
         """Every entity id whose state changes can change the diagnosis."""
-        return (self.entity_id, *self.sibling_ids, *self.hub_ids)
+        return (*self.own_ids, *self.hub_ids)
 
 
 def _is_candidate(entry: er.RegistryEntry) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from homeassistant.const import ATTR_ENTITY_ID
@@ -35,6 +36,7 @@ from .diagnosis import Cause, Diagnosis, diagnose
 from .discovery import CameraSpec, SourceCache, discover_cameras
 from .events import async_fire_diagnosis_event
 from .freshness import FreshnessTracker
+from .hubs import HubListener
 from .issues import IssueManager
 from .models import CameraDoctorConfigEntry
 from .observe import observe_camera, quiet_change
@@ -69,6 +71,7 @@ class CameraMonitor:
         self._replaced: dict[str, datetime] = {}
         self._hubs: dict[str, str] = {}  # registry id -> hub entity matched last
         self.freshness = FreshnessTracker()
+        self._hub_listener = HubListener(hass, self._async_source_changed)
         self._new_camera_callbacks: list[NewCameraCallback] = []
         self._unsubs: list[CALLBACK_TYPE] = []
         self._started = False
@@ -113,6 +116,7 @@ class CameraMonitor:
         self._started = False
         while self._unsubs:
             self._unsubs.pop()()
+        self._hub_listener.async_stop()
         for watch in self.cameras.values():
             watch.async_cancel()
         await self._store.async_save(self._data_to_store())
@@ -207,20 +211,23 @@ class CameraMonitor:
         watched = {i for watch in self.cameras.values() for i in watch.spec.watched_ids}
         for entity_id in self.sources.keys() - watched:
             del self.sources[entity_id]
+        self._hub_listener.async_update(self.cameras.values())
 
     @callback
     def _async_subscribe(self, watch: CameraWatch) -> None:
+        """Follow the camera's own entities (its hubs: one listener for all)."""
         if watch.unsub_state is not None:
             watch.unsub_state()
-
-        @callback
-        def state_changed(event: Event[EventStateChangedData]) -> None:
-            if not quiet_change(event, watch, self.options):
-                self.async_evaluate(watch)
-
         watch.unsub_state = async_track_state_change_event(
-            self.hass, watch.spec.watched_ids, state_changed
+            self.hass, watch.spec.own_ids, partial(self._async_source_changed, watch)
         )
+
+    @callback
+    def _async_source_changed(
+        self, watch: CameraWatch, event: Event[EventStateChangedData]
+    ) -> None:
+        if not quiet_change(event, watch, self.options):
+            self.async_evaluate(watch)
 
     @callback
     def _async_remove_camera(self, watch: CameraWatch) -> None:

@@ -80,3 +80,32 @@ async def test_the_sync_module_matched_before_a_restart_is_remembered(
         stored = hass_storage["camera_doctor.diagnoses"]["data"]["hubs"]
         assert stored[outdoor.id] == PANEL
         assert len(stored) == 2  # the Mini's, matched now; not the garbage
+
+
+async def test_one_listener_for_a_panel_calls_every_camera_that_reads_it(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """A sync module going offline re-diagnoses both its cameras through one listener."""
+    with mock_blink_cloud(hass) as blink:
+        await async_setup_blink(blink)
+        mock_config_entry.add_to_hass(hass)
+        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+        await hass.async_block_till_done()
+        tracked = hass.data["track_state_change_data"].callbacks
+        assert len(tracked[PANEL]) == 1  # not one per camera
+
+        panel = hass.states.get(PANEL)
+        hass.states.async_set(
+            PANEL, panel.state, {**panel.attributes, "status": "offline"}
+        )
+        await hass.async_block_till_done()
+        causes = {
+            hass.states.get(entity_id).state
+            for entity_id in hass.states.async_entity_ids("sensor")
+            if entity_id.endswith("_red_flash_cause")
+        }
+        assert causes == {"sync_module_offline"}
+
+        assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
+        after = hass.data.get("track_state_change_data")
+        assert after is None or PANEL not in after.callbacks
