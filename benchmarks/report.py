@@ -246,6 +246,10 @@ def table(results: dict[str, Any]) -> str:
                 f"| {label} | {without:.2f} | {floor:.2f} | {with_cd:.2f} | "
                 f"{floor / without:.3f} | {with_cd / without:.3f} |"
             )
+        lines.append(
+            "| its set-up, as Home Assistant times it | | "
+            f"{real['floor_setup_s']:.3f} | {real['with_setup_s']:.3f} | | |"
+        )
     lines += [
         "",
         "### The floor: Home Assistant's own cost of the four contract entities",

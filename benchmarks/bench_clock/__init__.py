@@ -2,8 +2,9 @@
 
 When Home Assistant has started and everything it started is done, write the
 ``time.monotonic()`` of both moments (system-wide on Linux, so the process
-that launched Home Assistant can subtract its own launch time) to the file
-named by ``$BENCH_CLOCK_FILE``. With ``bench_clock: {add: <domain>}`` it first
+that launched Home Assistant can subtract its own launch time), the CPU time
+the process has used, and Home Assistant's own set-up time per integration,
+to the file named by ``$BENCH_CLOCK_FILE``. With ``bench_clock: {add: <domain>}`` it first
 adds that integration's config entry through its user flow (the benchmark's
 one-off preparing run). With ``$BENCH_CLOCK_PROFILE`` set, everything from
 this component's set-up until idle runs under ``cProfile``, saved there.
@@ -22,6 +23,7 @@ from homeassistant.const import EVENT_HOMEASSISTANT_STARTED
 from homeassistant.core import Event, HomeAssistant
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
+from homeassistant.setup import async_get_setup_timings
 import voluptuous as vol
 
 DOMAIN = "bench_clock"
@@ -56,6 +58,8 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
         report = {
             "started": started,
             "idle": idle,
+            "cpu": time.process_time(),  # every thread of the process, so far
+            "setup_s": async_get_setup_timings(hass),
             "states": len(states),
             # Problem binary sensors that are on (a healthy fleet has none).
             "problems": sum(
