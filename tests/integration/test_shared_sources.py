@@ -2,57 +2,67 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import CONF_EXCLUDE
 from custom_components.camera_doctor.discovery import collect_sources
+from custom_components.camera_doctor.monitor import CameraMonitor
 
 from .blink_mock import OUTDOOR_SERIAL, async_setup_blink, mock_blink_cloud
 
 PANEL = "alarm_control_panel.blink_home"
 
 
-async def test_cameras_of_one_sync_module_share_its_panel(
+@pytest.fixture
+async def monitor(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry
-) -> None:
-    """The panel is translated once for both cameras; an excluded camera's sources go."""
+) -> AsyncIterator[CameraMonitor]:
+    """Blink (an Outdoor and a Mini on one sync module) and Camera Doctor, loaded."""
     with mock_blink_cloud(hass) as blink:
         await async_setup_blink(blink)
         mock_config_entry.add_to_hass(hass)
         assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
         await hass.async_block_till_done()
-        monitor = mock_config_entry.runtime_data.monitor
-        watches = list(monitor.cameras.values())
-        assert len(watches) == 2
-        assert {watch.hub_entity_id for watch in watches} == {PANEL}
-        read = [
-            {
-                s.entity_id: s
-                for s in collect_sources(hass, w.spec, cache=monitor.sources).hubs
-            }
-            for w in watches
-        ]
-        assert read[0][PANEL] is read[1][PANEL]
+        yield mock_config_entry.runtime_data.monitor
 
-        outdoor = er.async_get(hass).async_get_entity_id(
-            "camera", "blink", f"{OUTDOOR_SERIAL}-camera"
-        )
-        outdoor_watch = monitor.watch_for_entity(outdoor)
-        assert outdoor_watch is not None
-        only_outdoor = set(outdoor_watch.spec.sibling_ids)
-        assert only_outdoor <= monitor.sources.keys()
-        hass.config_entries.async_update_entry(
-            mock_config_entry,
-            options={**mock_config_entry.options, CONF_EXCLUDE: [outdoor]},
-        )
-        await hass.async_block_till_done()
-        assert not only_outdoor & monitor.sources.keys()
-        assert outdoor not in monitor.sources
-        assert PANEL in monitor.sources  # the Mini still reads it
+
+async def test_cameras_of_one_sync_module_share_its_panel(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, monitor: CameraMonitor
+) -> None:
+    """The panel is translated once for both cameras; an excluded camera's sources go."""
+    watches = list(monitor.cameras.values())
+    assert len(watches) == 2
+    assert {watch.hub_entity_id for watch in watches} == {PANEL}
+    read = [
+        {
+            s.entity_id: s
+            for s in collect_sources(hass, w.spec, cache=monitor.sources).hubs
+        }
+        for w in watches
+    ]
+    assert read[0][PANEL] is read[1][PANEL]
+
+    outdoor = er.async_get(hass).async_get_entity_id(
+        "camera", "blink", f"{OUTDOOR_SERIAL}-camera"
+    )
+    outdoor_watch = monitor.watch_for_entity(outdoor)
+    assert outdoor_watch is not None
+    only_outdoor = set(outdoor_watch.spec.sibling_ids)
+    assert only_outdoor <= monitor.sources.keys()
+    hass.config_entries.async_update_entry(
+        mock_config_entry,
+        options={**mock_config_entry.options, CONF_EXCLUDE: [outdoor]},
+    )
+    await hass.async_block_till_done()
+    assert not only_outdoor & monitor.sources.keys()
+    assert outdoor not in monitor.sources
+    assert PANEL in monitor.sources  # the Mini still reads it
 
 
 async def test_the_sync_module_matched_before_a_restart_is_remembered(
@@ -83,29 +93,25 @@ async def test_the_sync_module_matched_before_a_restart_is_remembered(
 
 
 async def test_one_listener_for_a_panel_calls_every_camera_that_reads_it(
-    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, monitor: CameraMonitor
 ) -> None:
     """A sync module going offline re-diagnoses both its cameras through one listener."""
-    with mock_blink_cloud(hass) as blink:
-        await async_setup_blink(blink)
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
-        tracked = hass.data["track_state_change_data"].callbacks
-        assert len(tracked[PANEL]) == 1  # not one per camera
+    tracked = hass.data["track_state_change_data"].callbacks
+    assert len(tracked[PANEL]) == 1  # not one per camera
 
-        panel = hass.states.get(PANEL)
-        hass.states.async_set(
-            PANEL, panel.state, {**panel.attributes, "status": "offline"}
-        )
-        await hass.async_block_till_done()
-        causes = {
-            hass.states.get(entity_id).state
-            for entity_id in hass.states.async_entity_ids("sensor")
-            if entity_id.endswith("_red_flash_cause")
-        }
-        assert causes == {"sync_module_offline"}
+    panel = hass.states.get(PANEL)
+    hass.states.async_set(PANEL, panel.state, {**panel.attributes, "status": "offline"})
+    await hass.async_block_till_done()
+    assert {watch.cause for watch in monitor.cameras.values()} == {
+        "sync_module_offline"
+    }
+    causes = {
+        hass.states.get(entity_id).state
+        for entity_id in hass.states.async_entity_ids("sensor")
+        if entity_id.endswith("_red_flash_cause")
+    }
+    assert causes == {"sync_module_offline"}
 
-        assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
-        after = hass.data.get("track_state_change_data")
-        assert after is None or PANEL not in after.callbacks
+    assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
+    after = hass.data.get("track_state_change_data")
+    assert after is None or PANEL not in after.callbacks
