@@ -3,8 +3,10 @@
 Every Blink camera reads every sync module's panel (it is matched by the
 panel's attributes, which can change). A subscription per camera to every
 panel would cost cameras x panels listener entries and callbacks; this keeps
-one subscription for all panels and calls each camera that reads the panel
-that changed.
+one subscription for all panels. A panel's change goes to the cameras matched
+to it, and to every camera that reads it only when the attributes cameras are
+matched on changed (a sync module arming or going offline concerns its own
+cameras, not the house's).
 """
 
 from __future__ import annotations
@@ -65,5 +67,21 @@ class HubListener:
 
     @callback
     def _async_changed(self, event: Event[EventStateChangedData]) -> None:
-        for watch in list(self._readers.get(event.data["entity_id"], ())):
-            self._on_change(watch, event)
+        entity_id = event.data["entity_id"]
+        for watch in list(self._readers.get(entity_id, ())):
+            if watch.hub_entity_id == entity_id or not _same_identity(
+                event, watch.spec.profile.hub_identity
+            ):
+                self._on_change(watch, event)
+
+
+def _same_identity(event: Event[EventStateChangedData], keys: tuple[str, ...]) -> bool:
+    """Whether the hub still names itself the same (so matches cannot change).
+
+    A camera matched to another hub, or to none, is matched on these
+    attributes only; while they stand, this hub's state means nothing to it.
+    """
+    old, new = event.data["old_state"], event.data["new_state"]
+    if not keys or old is None or new is None:
+        return False  # nothing known to match on: every change may matter
+    return all(old.attributes.get(key) == new.attributes.get(key) for key in keys)

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from typing import Any
+from unittest.mock import patch
 
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.camera_doctor import (
+    monitor as monitor_module,
+    observe as observe_module,
+)
 from custom_components.camera_doctor.const import CONF_EXCLUDE
 from custom_components.camera_doctor.discovery import collect_sources
 from custom_components.camera_doctor.monitor import CameraMonitor
+from custom_components.camera_doctor.watch import CameraWatch
 
 from .blink_mock import OUTDOOR_SERIAL, async_setup_blink, mock_blink_cloud
 
@@ -115,3 +121,41 @@ async def test_one_listener_for_a_panel_calls_every_camera_that_reads_it(
     assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
     after = hass.data.get("track_state_change_data")
     assert after is None or PANEL not in after.callbacks
+
+
+async def test_a_panel_change_concerns_its_own_cameras_unless_it_is_renamed(
+    hass: HomeAssistant, monitor: CameraMonitor
+) -> None:
+    """Another sync module arming re-diagnoses no camera; its renaming all of them."""
+    other = er.async_get(hass).async_get_or_create(
+        "alarm_control_panel", "blink", "SYNC0002", suggested_object_id="blink_garage"
+    )
+    attributes = {"name": "Garage", "network_id": 333, "status": "online"}
+    hass.states.async_set(other.entity_id, "disarmed", attributes)
+    await hass.async_block_till_done()
+    assert all(other.entity_id in w.spec.hub_ids for w in monitor.cameras.values())
+
+    calls: list[str] = []
+    observe = observe_module.observe_camera
+
+    def counting(hass: HomeAssistant, watch: CameraWatch, **kwargs: Any) -> Any:
+        calls.append(watch.spec.entity_id)
+        return observe(hass, watch, **kwargs)
+
+    with patch.object(monitor_module, "observe_camera", counting):
+        hass.states.async_set(other.entity_id, "armed_away", attributes)
+        await hass.async_block_till_done()
+        assert calls == []  # neither camera belongs to it
+
+        panel = hass.states.get(PANEL)
+        hass.states.async_set(PANEL, "armed_away", panel.attributes)
+        await hass.async_block_till_done()
+        assert len(calls) == 2  # both belong to Home
+
+        calls.clear()
+        hass.states.async_set(
+            other.entity_id, "armed_away", attributes | {"name": "Home"}
+        )
+        await hass.async_block_till_done()
+        assert len(calls) == 2  # a second "Home": matches may change
+    assert {w.hub_entity_id for w in monitor.cameras.values()} == {PANEL}  # kept

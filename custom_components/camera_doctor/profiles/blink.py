@@ -210,4 +210,5 @@ BLINK = Profile(
     changing_from_camera=True,
     hub_domain=HUB_DOMAIN,
     hub_platform=PLATFORM,
+    hub_identity=("name", "friendly_name", "network_id", "associated_cameras"),
 )

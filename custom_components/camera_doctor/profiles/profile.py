@@ -56,6 +56,8 @@ class Profile:
     brand has no hub to watch. ``changing_from_camera`` is true when
     :meth:`changing_readings` reads the camera entity only (Blink's
     attributes), so its sibling entities do not feed freeze detection.
+    ``hub_identity`` names the hub attributes :meth:`match_hub` matches on: a
+    hub change that leaves them alone concerns only the cameras matched to it.
     """
 
     name: str
@@ -66,6 +68,7 @@ class Profile:
     changing_from_camera: bool = False
     hub_domain: str | None = None
     hub_platform: str | None = None
+    hub_identity: tuple[str, ...] = ()
 
     def observe(self, sources: CameraSources) -> Observation:
         """Return what the camera's entities say about it right now."""
