@@ -158,4 +158,9 @@ async def test_a_panel_change_concerns_its_own_cameras_unless_it_is_renamed(
         )
         await hass.async_block_till_done()
         assert len(calls) == 2  # a second "Home": matches may change
+
+        calls.clear()
+        hass.states.async_remove(other.entity_id)  # its integration reloads
+        await hass.async_block_till_done()
+        assert len(calls) == 2
     assert {w.hub_entity_id for w in monitor.cameras.values()} == {PANEL}  # kept
