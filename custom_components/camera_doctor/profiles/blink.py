@@ -151,8 +151,6 @@ def match_hub(sources: CameraSources) -> SourceState | None:
         )
     if own_names:
         tests.append(lambda hub: bool(own_names.intersection(_cameras_of(hub))))
-    if sources.known_hub is not None:
-        tests.append(lambda hub: hub.entity_id == sources.known_hub)
     # Of panels that match equally well, the one matched before wins: a
     # camera stays with its sync module, and is mostly matched at once.
     known = next((hub for hub in hubs if hub.entity_id == sources.known_hub), None)
@@ -162,7 +160,7 @@ def match_hub(sources: CameraSources) -> SourceState | None:
         for hub in hubs:
             if test(hub):
                 return hub
-    return None
+    return known  # last: the panel matched before
 
 
 def hub_online(hub: SourceState | None) -> bool | None:
