@@ -46,9 +46,8 @@ class HubListener:
         for watch in watches:
             for entity_id in watch.spec.hub_ids:
                 readers.setdefault(entity_id, []).append(watch)
-        subscribed = self._readers.keys()
-        self._readers = readers
-        if self._unsub is not None and readers.keys() == subscribed:
+        if self._unsub is not None and readers.keys() == self._readers.keys():
+            self._readers = readers  # the same hubs: the subscription stands
             return
         self.async_stop()
         self._readers = readers
