@@ -41,8 +41,7 @@ import tempfile
 import time
 from typing import Any
 
-from custom_components.camera_doctor.sensor import SENSORS
-
+from .floor import FLOOR_OPTIONS
 from .harness import REPO, median
 
 HASS = Path(sys.executable).with_name("hass")
@@ -87,10 +86,8 @@ def _free_port() -> int:
 
 def _floor_configuration() -> str:
     """``bench_floor:`` with Camera Doctor's own option lists."""
-    causes, fixes = (list(description.options or ()) for description in SENSORS)
-    return (
-        f"bench_floor:\n  causes: {json.dumps(causes)}\n  fixes: {json.dumps(fixes)}\n"
-    )
+    lines = [f"  {key}: {json.dumps(values)}" for key, values in FLOOR_OPTIONS.items()]
+    return "\n".join(["bench_floor:", *lines, ""])
 
 
 def _write_configuration(

@@ -41,9 +41,9 @@ from .harness import (
 
 async def _setup_time(cameras: int, floor: bool = False) -> float:
     async with home_assistant() as hass:
-        fleet = add_fleet(hass, cameras)
+        add_fleet(hass, cameras)
         await hass.async_block_till_done()
-        entry = mock_floor(hass, fleet) if floor else doctor_entry()
+        entry = mock_floor(hass) if floor else doctor_entry()
         settle()
         start = time.perf_counter()
         await setup_entry(hass, entry)
@@ -52,9 +52,9 @@ async def _setup_time(cameras: int, floor: bool = False) -> float:
 
 async def _setup_memory(cameras: int, floor: bool = False) -> int:
     async with home_assistant() as hass:
-        fleet = add_fleet(hass, cameras)
+        add_fleet(hass, cameras)
         await hass.async_block_till_done()
-        entry = mock_floor(hass, fleet) if floor else doctor_entry()
+        entry = mock_floor(hass) if floor else doctor_entry()
         integration = await loader.async_get_integration(
             hass, FLOOR if floor else DOMAIN
         )

@@ -189,7 +189,7 @@ async def _start(cameras: int, variant: str) -> float:
                 keys = ENTITY_KEYS
                 await _store_last_diagnoses(hass, fleet.values())
             else:
-                entry = mock_floor(hass, list(fleet.values()))
+                entry = mock_floor(hass)
                 keys = FLOOR_KEYS
             entry.add_to_hass(hass)
             ent_reg = er.async_get(hass)

@@ -16,6 +16,12 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.entity import Entity
 
+# The keys of the four entities, by platform (Camera Doctor's entity keys).
+KEYS: dict[str, tuple[str, ...]] = {
+    "sensor": ("red_flash_cause", "recommended_fix"),
+    "binary_sensor": ("red_flash",),
+    "event": ("diagnosis",),
+}
 HEALTHY_ATTRIBUTES: dict[str, Any] = {
     "causes": [],
     "evidence": {},
@@ -90,17 +96,18 @@ class FloorEvent(FloorEntity, EventEntity):
 def build(hass: HomeAssistant, entry: ConfigEntry, platform: str) -> list[Entity]:
     """The entities of one platform for every camera."""
     causes, fixes = entry.data["causes"], entry.data["fixes"]
+    cause, fix = KEYS["sensor"]
     entities: list[Entity] = []
     for camera in cameras(hass):
         if platform == "sensor":
             entities.append(
-                FloorSensor(hass, camera, "red_flash_cause", causes, HEALTHY_ATTRIBUTES)
+                FloorSensor(hass, camera, cause, causes, HEALTHY_ATTRIBUTES)
             )
-            entities.append(FloorSensor(hass, camera, "recommended_fix", fixes))
+            entities.append(FloorSensor(hass, camera, fix, fixes))
         elif platform == "binary_sensor":
-            entities.append(FloorBinarySensor(hass, camera, "red_flash"))
+            entities.append(FloorBinarySensor(hass, camera, *KEYS[platform]))
         else:
-            event = FloorEvent(hass, camera, "diagnosis")
+            event = FloorEvent(hass, camera, *KEYS[platform])
             event._attr_event_types = [*causes, "cleared"]  # noqa: SLF001
             entities.append(event)
     return entities
