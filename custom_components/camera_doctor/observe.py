@@ -112,8 +112,8 @@ def observe_camera(
     sources = collect_sources(hass, spec, known_hub=watch.hub_entity_id, cache=cache)
     if (hub := spec.profile.match_hub(sources)) is not None:
         watch.hub_entity_id = hub.entity_id
-        if sources.known_hub != hub.entity_id:  # so the profile finds it at once
-            sources = replace(sources, known_hub=hub.entity_id)
+        # Matched once: the profile reads that hub, not every candidate again.
+        sources = replace(sources, hubs=(hub,), known_hub=hub.entity_id)
     observation = spec.profile.observe(sources)
     due: datetime | None = None
     if observation.hub_online is False and hub is not None:
