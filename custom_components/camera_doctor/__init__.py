@@ -9,9 +9,10 @@ from homeassistant.helpers.typing import ConfigType
 
 from .const import DOMAIN
 from .issues import async_remove_all_issues
-from .models import CameraDoctorConfigEntry, CameraDoctorData
-from .monitor import CameraMonitor
+from .monitor import CameraDoctorConfigEntry, CameraDoctorData, CameraMonitor
+from .options import CameraDoctorOptions
 from .services import async_setup_services
+from .store import CameraStore
 
 PLATFORMS = [Platform.BINARY_SENSOR, Platform.EVENT, Platform.SENSOR]
 
@@ -28,7 +29,7 @@ async def async_setup_entry(
     hass: HomeAssistant, entry: CameraDoctorConfigEntry
 ) -> bool:
     """Start watching every camera."""
-    monitor = CameraMonitor(hass, entry)
+    monitor = CameraMonitor(hass, CameraDoctorOptions.from_mapping(entry.options))
     entry.runtime_data = CameraDoctorData(monitor=monitor)
     await monitor.async_load()
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
@@ -41,7 +42,9 @@ async def _async_options_updated(
     hass: HomeAssistant, entry: CameraDoctorConfigEntry
 ) -> None:
     """Apply new options live, without a reload."""
-    entry.runtime_data.monitor.async_options_updated()
+    entry.runtime_data.monitor.async_options_updated(
+        CameraDoctorOptions.from_mapping(entry.options)
+    )
 
 
 async def async_unload_entry(
@@ -58,4 +61,4 @@ async def async_remove_entry(
 ) -> None:
     """Delete every repair issue the entry raised, and its stored history."""
     async_remove_all_issues(hass)
-    await CameraMonitor.async_remove_store(hass)
+    await CameraStore.async_remove(hass)

@@ -12,12 +12,14 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import KEY_RED_FLASH
 from .diagnosis import Cause
-from .entity import CameraDoctorEntity
-from .models import CameraDoctorConfigEntry
-from .platform import async_setup_camera_entities
+from .entity import CameraDoctorEntity, async_setup_camera_entities
+from .monitor import CameraDoctorConfigEntry
 from .watch import CameraWatch
 
 PARALLEL_UPDATES = 0
+
+# An available update is advice: it does not make the light flash red.
+RED_FLASH_CAUSES = frozenset(Cause) - {Cause.NONE, Cause.FIRMWARE_OUTDATED}
 
 RED_FLASH = BinarySensorEntityDescription(
     key=KEY_RED_FLASH,
@@ -45,6 +47,8 @@ class RedFlashBinarySensor(CameraDoctorEntity, BinarySensorEntity):
     @callback
     def _async_update_attrs(self) -> bool | None:
         diagnosis = self.watch.diagnosis
-        is_on = None if diagnosis is None else diagnosis.cause is not Cause.NONE
+        is_on = (
+            None if diagnosis is None else bool(RED_FLASH_CAUSES & {*diagnosis.causes})
+        )
         self._attr_is_on = is_on
         return is_on

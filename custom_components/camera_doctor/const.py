@@ -30,6 +30,7 @@ ATTR_FIX: Final = "fix"
 ATTR_EVIDENCE: Final = "evidence"
 ATTR_SINCE: Final = "since"
 ATTR_NOTES: Final = "notes"
+ATTR_PENDING: Final = "pending"
 
 # Entity keys.
 KEY_RED_FLASH_CAUSE: Final = "red_flash_cause"

@@ -26,7 +26,7 @@ from .const import (
     TRIGGER_CLEARED,
 )
 from .diagnosis import Cause
-from .models import async_loaded_monitor
+from .monitor import async_loaded_monitor
 
 CONF_CAUSE: Final = ATTR_CAUSE
 TRIGGER_TYPES: Final = (TRIGGER_CAUSE_DETECTED, TRIGGER_CLEARED)

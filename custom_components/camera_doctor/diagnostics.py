@@ -17,8 +17,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.device_registry import DeviceEntry
 
 from .discovery import collect_sources
-from .models import CameraDoctorConfigEntry
-from .monitor import CameraMonitor
+from .monitor import CameraDoctorConfigEntry, CameraMonitor
 from .store import diagnosis_to_dict
 from .watch import CameraWatch
 
@@ -52,8 +51,6 @@ ACCOUNT_KEYS: Final = {"account_id", "email", "password", "ssid", "user_id", "us
 SECRET_SUFFIXES: Final = ("serial", "serialnumber", "mac", "macaddress", "token")
 # Values redacted whatever their key: URLs and anything carrying a token.
 SECRET_MARKERS: Final = ("://", "token=")
-# Recent transitions, if the monitor keeps them on the watch.
-HISTORY_ATTRIBUTE: Final = "history"
 
 
 def _jsonable(value: Any) -> Any:
@@ -102,8 +99,8 @@ def _camera_diagnostics(monitor: CameraMonitor, watch: CameraWatch) -> dict[str,
     """Everything about one camera, secrets redacted."""
     hass = monitor.hass
     spec = watch.spec
-    sources = collect_sources(hass, spec)
-    observation = spec.profile.observe(sources)
+    record = monitor.store.get(spec.registry_id)
+    sources = collect_sources(hass, spec, known_hub=record.hub_entity_id)
     data: dict[str, Any] = {
         "entity_id": spec.entity_id,
         "registry_id": spec.registry_id,
@@ -112,7 +109,8 @@ def _camera_diagnostics(monitor: CameraMonitor, watch: CameraWatch) -> dict[str,
         "manufacturer": spec.manufacturer,
         "model": spec.model,
         "profile": spec.profile.name,
-        "batteries_replaced": _jsonable(watch.batteries_replaced),
+        "batteries_replaced": _jsonable(record.batteries_replaced),
+        "hub": record.hub_entity_id,
         "sources": {
             "camera": spec.entity_id,
             "siblings": list(spec.sibling_ids),
@@ -125,7 +123,10 @@ def _camera_diagnostics(monitor: CameraMonitor, watch: CameraWatch) -> dict[str,
             }
             for source in (sources.camera, *sources.siblings, *sources.hubs)
         },
-        "observation": _jsonable(asdict(observation)),
+        # The very observation the current diagnosis was made from.
+        "observation": (
+            _jsonable(asdict(watch.observation)) if watch.observation else None
+        ),
         "diagnosis": (
             diagnosis_to_dict(watch.diagnosis) if watch.diagnosis is not None else None
         ),
@@ -137,9 +138,7 @@ def _camera_diagnostics(monitor: CameraMonitor, watch: CameraWatch) -> dict[str,
             )
         },
     }
-    history = getattr(watch, HISTORY_ATTRIBUTE, None)
-    if isinstance(history, Iterable) and not isinstance(history, (str, bytes)):
-        data["history"] = _jsonable(list(history))
+    data["history"] = _jsonable(list(watch.history))
     return data
 
 

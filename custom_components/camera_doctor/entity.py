@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity import Entity, EntityDescription
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
+from .cameras import entity_unique_id
 from .compat import link_entity_to_device
 from .diagnosis import Diagnosis
+from .monitor import CameraDoctorConfigEntry
 from .watch import CameraWatch
+
+
+@callback
+def async_setup_camera_entities(
+    entry: CameraDoctorConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+    build: Callable[[CameraWatch], Sequence[Entity]],
+) -> None:
+    """Add ``build(watch)`` for each camera watched now and each found later."""
+    monitor = entry.runtime_data.monitor
+    async_add_entities(
+        [entity for watch in monitor.cameras.values() for entity in build(watch)]
+    )
+
+    @callback
+    def add(watch: CameraWatch) -> None:
+        async_add_entities(build(watch))
+
+    entry.async_on_unload(monitor.async_on_new_camera(add))
 
 
 class CameraDoctorEntity(Entity):
@@ -27,7 +50,7 @@ class CameraDoctorEntity(Entity):
         """Attach to the camera's device under a stable unique id."""
         self.watch = watch
         self.entity_description = description
-        self._attr_unique_id = f"{watch.spec.unique_id}_{description.key}"
+        self._attr_unique_id = entity_unique_id(watch.spec, description.key)
         link_entity_to_device(hass, self, watch.spec.device_id)
 
     async def async_added_to_hass(self) -> None:

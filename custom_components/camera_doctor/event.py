@@ -8,10 +8,9 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import EVENT_TYPE_CLEARED, KEY_DIAGNOSIS
 from .diagnosis import Cause, Diagnosis
-from .entity import CameraDoctorEntity
+from .entity import CameraDoctorEntity, async_setup_camera_entities
 from .events import diagnosis_event_data
-from .models import CameraDoctorConfigEntry
-from .platform import async_setup_camera_entities
+from .monitor import CameraDoctorConfigEntry
 from .watch import CameraWatch
 
 PARALLEL_UPDATES = 0

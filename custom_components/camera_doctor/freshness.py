@@ -3,7 +3,8 @@
 Some clouds (Blink) keep serving the last readings of a camera that died, so
 Home Assistant shows it as ``idle`` with its old battery, Wi-Fi and
 temperature. A live camera's readings move (temperature drifts, Wi-Fi
-jitters); this module remembers, per camera, when they last moved.
+jitters); :func:`next_freshness` says, from the readings seen last, when they
+last moved.
 
 A freeze only counts while the source integration is still writing the
 camera's state (its ``last_reported`` time is recent): when the whole
@@ -28,12 +29,34 @@ from .profiles import Readings
 SOURCE_UPDATING_WINDOW = timedelta(minutes=30)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Freshness:
     """The last readings seen for one camera and when they last changed."""
 
-    readings: Readings
+    readings: Mapping[str, float | str]
     changed_at: datetime
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-safe data for the store."""
+        return {
+            "readings": dict(self.readings),
+            "changed_at": self.changed_at.isoformat(),
+        }
+
+    @classmethod
+    def from_dict(cls, raw: object) -> Freshness | None:
+        """Read back what :meth:`as_dict` wrote; anything unreadable is ``None``."""
+        if not isinstance(raw, Mapping) or not isinstance(raw.get("readings"), dict):
+            return None
+        changed_at = dt_util.parse_datetime(str(raw.get("changed_at")))
+        if changed_at is None:
+            return None
+        readings = {
+            name: value
+            for name, value in raw["readings"].items()
+            if isinstance(value, (int, float, str)) and not isinstance(value, bool)
+        }
+        return cls(readings, changed_at)
 
 
 def source_updating(state: State | None, now: datetime) -> bool:
@@ -43,52 +66,19 @@ def source_updating(state: State | None, now: datetime) -> bool:
     return now - state.last_reported <= SOURCE_UPDATING_WINDOW
 
 
-class FreshnessTracker:
-    """Remembers when each camera's changing readings last moved."""
+def next_freshness(
+    seen: Freshness | None, readings: Readings, now: datetime
+) -> Freshness | None:
+    """The freshness after seeing ``readings`` now (``seen``: before).
 
-    def __init__(self) -> None:
-        """Start knowing nothing."""
-        self._seen: dict[str, Freshness] = {}
-
-    def update(self, key: str, readings: Readings, now: datetime) -> datetime | None:
-        """Record the readings; return since when they have been unchanged.
-
-        A camera that reports none of the measured readings (a Blink Mini, a
-        camera that is unavailable) gives ``None``: missing is not frozen.
-        Readings that only move on motion (thumbnail, last recording) are
-        tracked with the measured ones but are never enough on their own: a
-        quiet room is not a dead camera.
-        """
-        if not any(isinstance(value, (int, float)) for value in readings.values()):
-            return None
-        seen = self._seen.get(key)
-        if seen is None or seen.readings != readings:
-            seen = self._seen[key] = Freshness(dict(readings), now)
-        return min(seen.changed_at, now)
-
-    def forget(self, key: str) -> None:
-        """Drop a camera that is no longer watched."""
-        self._seen.pop(key, None)
-
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-safe data for the store."""
-        return {
-            key: {"readings": seen.readings, "changed_at": seen.changed_at.isoformat()}
-            for key, seen in self._seen.items()
-        }
-
-    def load(self, data: Mapping[str, Any]) -> None:
-        """Read back what :meth:`as_dict` wrote; skip anything unreadable."""
-        for key, raw in data.items():
-            if not isinstance(raw, Mapping) or not isinstance(
-                raw.get("readings"), dict
-            ):
-                continue
-            changed_at = dt_util.parse_datetime(str(raw.get("changed_at")))
-            if changed_at is not None:
-                readings = {
-                    name: value
-                    for name, value in raw["readings"].items()
-                    if isinstance(value, (int, float, str))
-                }
-                self._seen[key] = Freshness(readings, changed_at)
+    A camera that reports none of the measured readings (a Blink Mini, a
+    camera that is unavailable) gives ``None``: missing is not frozen.
+    Readings that only move on motion (thumbnail, last recording) are
+    tracked with the measured ones but are never enough on their own: a
+    quiet room is not a dead camera.
+    """
+    if not any(isinstance(value, (int, float)) for value in readings.values()):
+        return None
+    if seen is None or seen.readings != readings:
+        return Freshness(dict(readings), now)
+    return seen

@@ -26,16 +26,21 @@ from .watch import CameraWatch
 
 
 class HubListener:
-    """Calls ``on_change(watch, event)`` for each camera that reads a changed hub."""
+    """Calls ``on_change(watch, event)`` for each camera that reads a changed hub.
+
+    ``hub_of(registry_id)`` names the hub a camera was matched to last.
+    """
 
     def __init__(
         self,
         hass: HomeAssistant,
         on_change: Callable[[CameraWatch, Event[EventStateChangedData]], None],
+        hub_of: Callable[[str], str | None],
     ) -> None:
         """Subscribe to nothing until :meth:`async_update`."""
         self._hass = hass
         self._on_change = on_change
+        self._hub_of = hub_of
         self._readers: dict[str, list[CameraWatch]] = {}
         self._unsub: CALLBACK_TYPE | None = None
 
@@ -68,7 +73,7 @@ class HubListener:
     def _async_changed(self, event: Event[EventStateChangedData]) -> None:
         entity_id = event.data["entity_id"]
         for watch in list(self._readers.get(entity_id, ())):
-            if watch.hub_entity_id == entity_id or not _same_identity(
+            if self._hub_of(watch.spec.registry_id) == entity_id or not _same_identity(
                 event, watch.spec.profile.hub_identity
             ):
                 self._on_change(watch, event)

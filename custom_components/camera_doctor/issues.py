@@ -1,47 +1,33 @@
-"""Repair issues: one per camera and cause, raised after the grace period.
+"""Repair issues: one per camera and confirmed cause, as ``diagnosis.notices`` says.
 
-Issues are debounced twice: a cause must last the grace period before its
-issue appears, and a camera may create at most ``MAX_CREATES_PER_HOUR``
-issues an hour, so a flapping source cannot fill the dashboard. Issues are
-deleted as soon as their cause clears.
+The engine confirms causes and says which deserve a notice, with what
+severity and when that changes; this module raises and deletes the issues
+accordingly, and holds back a notice that flaps (``flap_hold``, per camera
+and cause) until it may be created again.
 """
 
 from __future__ import annotations
 
-from collections import deque
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.event import async_track_point_in_utc_time
 
 from .const import DOMAIN
-from .diagnosis import Cause, Diagnosis, Severity, Thresholds, cause_severity
+from .diagnosis import Cause, Diagnosis, Severity, Thresholds, flap_hold, wanted_notices
 from .discovery import CameraSpec
 from .evidence import issue_placeholders
 
-MAX_CREATES_PER_HOUR = 4
-CHURN_WINDOW = timedelta(hours=1)
-OFFLINE_ERROR_AFTER = timedelta(hours=1)
 LEARN_MORE_URL = "https://github.com/camera-doctor/camera-doctor#{anchor}"
 
 # Causes Home Assistant can act on from the repair dialog.
 FIXABLE = frozenset(
     {Cause.FIRMWARE_OUTDATED, Cause.LOW_BATTERY, Cause.NO_CONNECTION, Cause.UNEXPLAINED}
 )
-_ALWAYS_ERROR = frozenset(
-    {
-        Cause.SYNC_MODULE_OFFLINE,
-        Cause.POWER_SUPPLY,
-        Cause.OVERHEATING,
-        Cause.UNEXPLAINED,
-    }
-)
-# An outage explained by another cause gets that cause's issue only.
-_OUTAGES = frozenset({Cause.NO_CONNECTION, Cause.UNEXPLAINED})
-# Causes whose grace period the engine (or the hub's) already waited out while
-# the camera was offline.
-_WAITED_WHILE_OFFLINE = _OUTAGES | {Cause.SYNC_MODULE_OFFLINE}
+_SEVERITY = {Severity.ERROR: ir.IssueSeverity.ERROR}
 
 
 def issue_id(cause: Cause, registry_id: str) -> str:
@@ -49,49 +35,20 @@ def issue_id(cause: Cause, registry_id: str) -> str:
     return f"{cause.value}_{registry_id}"
 
 
-def issue_causes(diagnosis: Diagnosis) -> tuple[Cause, ...]:
-    """The causes of a diagnosis that deserve their own repair issue."""
-    return tuple(
-        cause
-        for cause in diagnosis.causes
-        if cause is not Cause.NONE
-        and (cause not in _OUTAGES or cause is diagnosis.cause)
-    )
-
-
-def issue_severity(
-    cause: Cause, diagnosis: Diagnosis, thresholds: Thresholds, now: datetime
-) -> ir.IssueSeverity:
-    """How urgent a notice is: the engine's severity, softened for outages.
-
-    An outage stays a warning for its first hour; offline for longer, it is
-    an error.
-    """
-    if cause_severity(cause, diagnosis, thresholds) is not Severity.ERROR:
-        return ir.IssueSeverity.WARNING
-    if cause is Cause.NO_CONNECTION and now - _started(cause, diagnosis, now) < (
-        OFFLINE_ERROR_AFTER
-    ):
-        return ir.IssueSeverity.WARNING
-    return ir.IssueSeverity.ERROR
-
-
-def _started(cause: Cause, diagnosis: Diagnosis, now: datetime) -> datetime:
-    """When the condition behind a cause began (an outage: when it went offline)."""
-    since = min(diagnosis.since.get(cause, now), now)
-    if cause in _WAITED_WHILE_OFFLINE and diagnosis.offline_since is not None:
-        since = min(since, diagnosis.offline_since)
-    return since
-
-
 class IssueManager:
-    """Creates and deletes the repair issues of every watched camera."""
+    """Creates and deletes the repair issues of every watched camera.
 
-    def __init__(self, hass: HomeAssistant) -> None:
+    ``on_retry(registry_id)`` is called when a notice held back for flapping
+    may be created again.
+    """
+
+    def __init__(self, hass: HomeAssistant, on_retry: Callable[[str], None]) -> None:
         """Start with no issue raised."""
         self.hass = hass
+        self._on_retry = on_retry
         self._raised: dict[str, dict[Cause, ir.IssueSeverity]] = {}
-        self._creates: dict[str, deque[datetime]] = {}
+        self._created: dict[tuple[str, Cause], tuple[datetime, ...]] = {}
+        self._retries: dict[str, tuple[datetime, CALLBACK_TYPE]] = {}
 
     @callback
     def async_update(
@@ -100,41 +57,58 @@ class IssueManager:
         diagnosis: Diagnosis,
         thresholds: Thresholds,
         now: datetime,
-    ) -> datetime | None:
-        """Bring a camera's issues in line; return when to look again, if ever."""
-        raised = self._raised.setdefault(spec.registry_id, {})
-        wanted = issue_causes(diagnosis)
+    ) -> None:
+        """Bring a camera's issues in line with its confirmed diagnosis."""
+        registry_id = spec.registry_id
+        raised = self._raised.setdefault(registry_id, {})
+        wanted = wanted_notices(diagnosis, thresholds, now)
         for cause in set(raised) - set(wanted):
             del raised[cause]
-            ir.async_delete_issue(self.hass, DOMAIN, issue_id(cause, spec.registry_id))
-        grace = timedelta(minutes=max(thresholds.grace_minutes, 0))
-        due: list[datetime] = []
-        for cause in wanted:
-            since = _started(cause, diagnosis, now)
-            if now < since + grace:
-                due.append(since + grace)
+            ir.async_delete_issue(self.hass, DOMAIN, issue_id(cause, registry_id))
+        held: list[datetime] = []
+        for cause, severity in wanted.items():
+            level = _SEVERITY.get(severity, ir.IssueSeverity.WARNING)
+            if raised.get(cause) is level:
                 continue
-            severity = issue_severity(cause, diagnosis, thresholds, now)
-            if cause is Cause.NO_CONNECTION and severity is ir.IssueSeverity.WARNING:
-                due.append(since + OFFLINE_ERROR_AFTER)
-            if raised.get(cause) is severity:
-                continue
-            if cause not in raised and (later := self._churn_due(spec, now)):
-                due.append(later)
-                continue
-            raised[cause] = severity
-            self._async_create(spec, cause, diagnosis, thresholds, severity)
-        return min(due, default=None)
+            if cause not in raised:
+                key = (registry_id, cause)
+                created, retry = flap_hold(self._created.get(key, ()), now)
+                if retry is not None:
+                    self._created[key] = created
+                    held.append(retry)
+                    continue
+                self._created[key] = (*created, now)
+            raised[cause] = level
+            self._async_create(spec, cause, diagnosis, thresholds, level)
+        self._async_retry_at(registry_id, min(held, default=None))
 
-    def _churn_due(self, spec: CameraSpec, now: datetime) -> datetime | None:
-        """When this camera may create its next issue, if not now."""
-        creates = self._creates.setdefault(spec.registry_id, deque())
-        while creates and now - creates[0] >= CHURN_WINDOW:
-            creates.popleft()
-        if len(creates) >= MAX_CREATES_PER_HOUR:
-            return creates[0] + CHURN_WINDOW
-        creates.append(now)
-        return None
+    @callback
+    def _async_retry_at(self, registry_id: str, when: datetime | None) -> None:
+        """Look at a camera's held-back notices again at ``when``."""
+        current = self._retries.get(registry_id)
+        if current is not None and current[0] == when:
+            return
+        if current is not None:
+            self._retries.pop(registry_id)[1]()
+        if when is None:
+            return
+
+        @callback
+        def fire(_now: datetime) -> None:
+            del self._retries[registry_id]
+            self._on_retry(registry_id)
+
+        self._retries[registry_id] = (
+            when,
+            async_track_point_in_utc_time(self.hass, fire, when),
+        )
+
+    @callback
+    def async_stop(self) -> None:
+        """Drop every pending retry."""
+        for _when, unsub in self._retries.values():
+            unsub()
+        self._retries.clear()
 
     @callback
     def _async_create(
@@ -179,7 +153,9 @@ class IssueManager:
     def async_clear(self, spec: CameraSpec) -> None:
         """Delete every issue of a camera (excluded or removed)."""
         self._raised.pop(spec.registry_id, None)
-        self._creates.pop(spec.registry_id, None)
+        self._async_retry_at(spec.registry_id, None)
+        for key in [key for key in self._created if key[0] == spec.registry_id]:
+            del self._created[key]
         for cause in Cause:
             ir.async_delete_issue(self.hass, DOMAIN, issue_id(cause, spec.registry_id))
 

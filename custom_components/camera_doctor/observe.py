@@ -1,15 +1,17 @@
 """From Home Assistant's states to a camera's :class:`Observation`.
 
-The brand profile reads the states; this layer adds what only Home Assistant
-knows: whether it is dark, whether the source still updates (for frozen
-readings), and how long an unavailable hub has been gone (the same grace
-period as a camera, so one failed poll of a cloud blames nothing).
+Reading has no side effect: :func:`observe_camera` takes the states and what
+is remembered of the camera and returns what it found (:class:`Observed`);
+the monitor decides what to keep. The brand profile reads the states; this
+layer adds what only Home Assistant knows: whether it is dark, whether the
+source still updates (for frozen readings), and since when an unavailable
+hub has been gone (the engine decides when that counts).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Final
 
 from homeassistant.const import (
@@ -21,15 +23,13 @@ from homeassistant.const import (
 from homeassistant.core import Event, EventStateChangedData, HomeAssistant
 from homeassistant.util.unit_conversion import TemperatureConverter
 
-from .diagnosis import Cause, Observation, is_quiet, outage_wait
-from .discovery import SourceCache, collect_sources
-from .freshness import FreshnessTracker, source_updating
+from .diagnosis import Diagnosis, Observation, is_quiet
+from .discovery import CameraSpec, SourceCache, collect_sources
+from .freshness import Freshness, next_freshness, source_updating
 from .options import CameraDoctorOptions
 from .profiles import CameraSources
-from .watch import CameraWatch
 
 SENSOR_DOMAIN: Final = "sensor"
-
 
 _READING_BY_DEVICE_CLASS: Final = {
     "battery": ("battery_percent", (PERCENTAGE,)),
@@ -38,9 +38,20 @@ _READING_BY_DEVICE_CLASS: Final = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Observed:
+    """What one look at a camera found."""
+
+    observation: Observation
+    sources: CameraSources
+    hub_entity_id: str | None
+    freshness: Freshness | None
+
+
 def quiet_change(
     event: Event[EventStateChangedData],
-    watch: CameraWatch,
+    spec: CameraSpec,
+    diagnosis: Diagnosis | None,
     options: CameraDoctorOptions,
 ) -> bool:
     """Whether a state change of a sibling sensor cannot change the diagnosis.
@@ -49,19 +60,17 @@ def quiet_change(
     attributes did not change qualifies, only while its reading stays inside
     the engine's quiet range for the current diagnosis (both before and
     after), and never while the camera's freeze detection reads siblings.
-    Whatever the brand profile makes of that sensor, a change inside the
-    range gives the same causes and evidence, so the re-diagnosis is skipped.
     """
     old, new = event.data["old_state"], event.data["new_state"]
     if (
-        watch.diagnosis is None
+        diagnosis is None
         or old is None
         or new is None
         or new.domain != SENSOR_DOMAIN
         or old.attributes != new.attributes
-        or _tracks_siblings_for_freeze(watch, options)
+        or _tracks_siblings_for_freeze(spec, options)
         # A clock set back: let a full diagnosis pull "since" back to now.
-        or any(when > new.last_updated for when in watch.diagnosis.since.values())
+        or any(when > new.last_updated for when in diagnosis.since.values())
     ):
         return False
     known = _READING_BY_DEVICE_CLASS.get(str(new.attributes.get("device_class")))
@@ -75,17 +84,17 @@ def quiet_change(
     after: object = new.state
     if reading == "temperature_c":
         before, after = _celsius(before, unit), _celsius(after, unit)
-    return is_quiet(reading, before, after, watch.diagnosis, options.thresholds)
+    return is_quiet(reading, before, after, diagnosis, options.thresholds)
 
 
-def _tracks_siblings_for_freeze(
-    watch: CameraWatch, options: CameraDoctorOptions
-) -> bool:
-    profile = watch.spec.profile
-    tracked = options.thresholds.stale_hours > 0 and (
-        profile.freezes_readings or options.stale_all_brands
+def _tracks_freeze(spec: CameraSpec, options: CameraDoctorOptions) -> bool:
+    return options.thresholds.stale_hours > 0 and (
+        spec.profile.freezes_readings or options.stale_all_brands
     )
-    return tracked and not profile.changing_from_camera
+
+
+def _tracks_siblings_for_freeze(spec: CameraSpec, options: CameraDoctorOptions) -> bool:
+    return _tracks_freeze(spec, options) and not spec.profile.changing_from_camera
 
 
 def _celsius(value: object, unit: str) -> float | None:
@@ -99,95 +108,49 @@ def _celsius(value: object, unit: str) -> float | None:
 
 def observe_camera(
     hass: HomeAssistant,
-    watch: CameraWatch,
+    spec: CameraSpec,
     *,
+    known_hub: str | None,
+    freshness: Freshness | None,
     options: CameraDoctorOptions,
-    freshness: FreshnessTracker,
     is_dark: bool | None,
     now: datetime,
     cache: SourceCache | None = None,
-) -> tuple[Observation, datetime | None]:
-    """Return the camera's observation, and when to look again, if needed."""
-    spec = watch.spec
-    sources = collect_sources(hass, spec, known_hub=watch.hub_entity_id, cache=cache)
+) -> Observed:
+    """Look at a camera: its observation, its hub and its readings' freshness."""
+    sources = collect_sources(hass, spec, known_hub=known_hub, cache=cache)
+    hub_entity_id = known_hub
     if (hub := spec.profile.match_hub(sources)) is not None:
-        watch.hub_entity_id = hub.entity_id
+        hub_entity_id = hub.entity_id
         # Matched once: the profile reads that hub, not every candidate again.
         sources = replace(sources, hubs=(hub,), known_hub=hub.entity_id)
     observation = spec.profile.observe(sources)
-    due: datetime | None = None
-    if observation.hub_online is False and hub is not None:
-        was_offline = watch.diagnosis is not None and (
-            Cause.SYNC_MODULE_OFFLINE in watch.diagnosis.causes
+    hub_online, hub_unavailable_since = observation.hub_online, None
+    if hub_online is False and hub is not None:
+        state = hass.states.get(hub.entity_id)
+        if state is None:
+            hub_online = None  # removed while its integration reloads: unknown
+        elif state.state == STATE_UNAVAILABLE:
+            # Unavailable is not offline yet: the engine waits an outage's time.
+            hub_online, hub_unavailable_since = None, state.last_changed
+    if _tracks_freeze(spec, options):
+        freshness = next_freshness(
+            freshness, spec.profile.changing_readings(sources), now
         )
-        hub_online, due = _hub_after_grace(
-            hass, hub.entity_id, options, now, was_offline=was_offline
-        )
-        observation = replace(observation, hub_online=hub_online)
-    frozen = _frozen_since(
-        hass,
-        watch,
-        sources=sources,
-        observation=observation,
-        options=options,
-        freshness=freshness,
-        now=now,
-    )
-    if (observation.is_dark, observation.readings_frozen_since) != (is_dark, frozen):
-        observation = replace(
-            observation, is_dark=is_dark, readings_frozen_since=frozen
-        )
-    return observation, due
-
-
-def _hub_after_grace(
-    hass: HomeAssistant,
-    entity_id: str,
-    options: CameraDoctorOptions,
-    now: datetime,
-    *,
-    was_offline: bool,
-) -> tuple[bool | None, datetime | None]:
-    """An offline hub counts; an unavailable one only after the grace period.
-
-    A hub already found offline stays offline while it is unavailable, so a
-    clock set back (or an offline hub turning unavailable) clears nothing.
-    """
-    state = hass.states.get(entity_id)
-    if state is None:
-        return None, None  # removed while its integration reloads: unknown
-    if state.state != STATE_UNAVAILABLE or was_offline:
-        return False, None  # the hub itself reports being offline
-    ends = state.last_changed + timedelta(
-        minutes=outage_wait(options.thresholds.grace_minutes)
-    )
-    return (False, None) if now >= ends else (None, ends)
-
-
-def _frozen_since(
-    hass: HomeAssistant,
-    watch: CameraWatch,
-    *,
-    sources: CameraSources,
-    observation: Observation,
-    options: CameraDoctorOptions,
-    freshness: FreshnessTracker,
-    now: datetime,
-) -> datetime | None:
-    """Since when the camera's readings have not moved, if that matters."""
-    profile = watch.spec.profile
-    if options.thresholds.stale_hours <= 0 or not (
-        profile.freezes_readings or options.stale_all_brands
-    ):
-        return None
-    since = freshness.update(
-        watch.spec.registry_id, profile.changing_readings(sources), now
-    )
+    else:
+        freshness = None
+    frozen = freshness.changed_at if freshness is not None else None
     if (
-        since is None
-        or observation.available is False
+        observation.available is False
         or observation.hub_online is False
-        or not source_updating(hass.states.get(watch.spec.entity_id), now)
+        or not source_updating(hass.states.get(spec.entity_id), now)
     ):
-        return None
-    return since
+        frozen = None
+    observation = replace(
+        observation,
+        hub_online=hub_online,
+        hub_unavailable_since=hub_unavailable_since,
+        is_dark=is_dark,
+        readings_frozen_since=min(frozen, now) if frozen else None,
+    )
+    return Observed(observation, sources, hub_entity_id, freshness)

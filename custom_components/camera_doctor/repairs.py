@@ -18,8 +18,7 @@ from homeassistant.helpers import issue_registry as ir
 
 from .const import DOMAIN
 from .diagnosis import Cause
-from .models import async_loaded_monitor
-from .monitor import CameraMonitor
+from .monitor import CameraMonitor, async_loaded_monitor
 from .watch import CameraWatch
 
 UPDATE_DOMAIN = "update"
@@ -69,7 +68,7 @@ class CameraRepairFlow(RepairsFlow):
                 reason=problem, description_placeholders=placeholders
             )
         await monitor.async_recheck([watch])
-        if self.cause in watch.diagnosis_causes:
+        if self.cause in watch.causes:
             return self.async_abort(
                 reason="still_low"
                 if self.cause is Cause.LOW_BATTERY

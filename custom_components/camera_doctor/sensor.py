@@ -15,17 +15,18 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import (
+    ATTR_CAUSE,
     ATTR_CAUSES,
     ATTR_EVIDENCE,
     ATTR_NOTES,
+    ATTR_PENDING,
     ATTR_SINCE,
     KEY_RECOMMENDED_FIX,
     KEY_RED_FLASH_CAUSE,
 )
-from .diagnosis import FIX_KEYS, Cause, Diagnosis
-from .entity import CameraDoctorEntity
-from .models import CameraDoctorConfigEntry
-from .platform import async_setup_camera_entities
+from .diagnosis import FIX_KEYS, PRECEDENCE, Cause, Diagnosis
+from .entity import CameraDoctorEntity, async_setup_camera_entities
+from .monitor import CameraDoctorConfigEntry
 from .watch import CameraWatch
 
 PARALLEL_UPDATES = 0
@@ -33,12 +34,19 @@ PARALLEL_UPDATES = 0
 
 def _cause_attributes(diagnosis: Diagnosis) -> dict[str, Any]:
     started = diagnosis.started
-    return {
+    attributes: dict[str, Any] = {
         ATTR_CAUSES: [cause.value for cause in diagnosis.causes],
         ATTR_EVIDENCE: dict(diagnosis.evidence),
         ATTR_SINCE: started.isoformat() if started else None,
         ATTR_NOTES: list(diagnosis.notes),
     }
+    # The most important problem still waiting out the grace period.
+    if waiting := [cause for cause in PRECEDENCE if cause in diagnosis.pending]:
+        attributes[ATTR_PENDING] = {
+            ATTR_CAUSE: waiting[0].value,
+            ATTR_SINCE: diagnosis.pending[waiting[0]].isoformat(),
+        }
+    return attributes
 
 
 @dataclass(frozen=True, kw_only=True)

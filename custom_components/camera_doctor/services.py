@@ -18,8 +18,7 @@ import voluptuous as vol
 
 from .compat import async_extract_entity_ids
 from .const import CAMERA_DOMAIN, DOMAIN, SERVICE_DIAGNOSE, SERVICE_RECHECK
-from .models import async_loaded_monitor
-from .monitor import CameraMonitor
+from .monitor import CameraMonitor, async_loaded_monitor
 from .watch import CameraWatch
 
 SERVICE_SCHEMA = vol.Schema(cv.TARGET_SERVICE_FIELDS)
@@ -64,8 +63,10 @@ async def _describe(hass: HomeAssistant, watches: list[CameraWatch]) -> dict[str
         hass, hass.config.language, "selector", [DOMAIN]
     )
 
+    monitor = _monitor(hass)
+
     def describe(watch: CameraWatch) -> dict[str, Any]:
-        replaced = watch.batteries_replaced
+        replaced = monitor.store.get(watch.spec.registry_id).batteries_replaced
         recorded = {"batteries_replaced": replaced.isoformat() if replaced else None}
         if (diagnosis := watch.diagnosis) is None:
             return {"cause": None} | recorded
@@ -79,6 +80,10 @@ async def _describe(hass: HomeAssistant, watches: list[CameraWatch]) -> dict[str
             "evidence": dict(diagnosis.evidence),
             "notes": list(diagnosis.notes),
             "since": started.isoformat() if started else None,
+            "pending": {
+                cause.value: when.isoformat()
+                for cause, when in diagnosis.pending.items()
+            },
         }
 
     return {"cameras": {watch.spec.entity_id: describe(watch) for watch in watches}}

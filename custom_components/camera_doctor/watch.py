@@ -1,15 +1,30 @@
-"""One watched camera: its sources, its current diagnosis and who listens."""
+"""One watched camera: what it is, its diagnosis, and who listens to it.
+
+A :class:`CameraWatch` owns its state subscription and its timer: the
+monitor tells it what to follow and when to look again, and the watch keeps
+(and drops) the subscriptions itself.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 
-from homeassistant.core import CALLBACK_TYPE, callback
+from homeassistant.core import (
+    CALLBACK_TYPE,
+    Event,
+    EventStateChangedData,
+    HomeAssistant,
+    callback,
+)
+from homeassistant.helpers.event import (
+    async_track_point_in_utc_time,
+    async_track_state_change_event,
+)
 
-from .diagnosis import Cause, Diagnosis
+from .diagnosis import Cause, Diagnosis, Observation
 from .discovery import CameraSpec
 
 HISTORY_LENGTH = 20
@@ -27,25 +42,28 @@ class Transition:
 type WatchListener = Callable[["CameraWatch", Diagnosis | None], None]
 
 
-@dataclass(slots=True, kw_only=True)
 class CameraWatch:
     """Live state of one camera under watch.
 
     Listeners (the camera's diagnostic entities) are called with the watch
-    and the previous diagnosis whenever the diagnosis changes. ``history``
-    holds the last :data:`HISTORY_LENGTH` cause transitions, oldest first
-    (a tuple: most cameras never have one, and an empty tuple costs nothing).
+    and the previous diagnosis whenever the published diagnosis changes.
+    ``history`` holds the last :data:`HISTORY_LENGTH` cause transitions,
+    oldest first.
     """
 
-    spec: CameraSpec
-    diagnosis: Diagnosis | None = None
-    batteries_replaced: datetime | None = None
-    hub_entity_id: str | None = None
-    unsub_state: CALLBACK_TYPE | None = None
-    unsub_timer: CALLBACK_TYPE | None = None
-    timer_at: datetime | None = None
-    listeners: list[WatchListener] = field(default_factory=list)
-    history: tuple[Transition, ...] = ()
+    def __init__(
+        self, hass: HomeAssistant, spec: CameraSpec, diagnosis: Diagnosis | None
+    ) -> None:
+        """Watch ``spec``, starting from the diagnosis remembered for it."""
+        self._hass = hass
+        self.spec = spec
+        self.diagnosis = diagnosis
+        self.observation: Observation | None = None
+        self.history: tuple[Transition, ...] = ()
+        self._listeners: list[WatchListener] = []
+        self._unsub_state: CALLBACK_TYPE | None = None
+        self._unsub_timer: CALLBACK_TYPE | None = None
+        self._timer_at: datetime | None = None
 
     @property
     def cause(self) -> Cause:
@@ -53,39 +71,80 @@ class CameraWatch:
         return self.diagnosis.cause if self.diagnosis else Cause.NONE
 
     @property
-    def diagnosis_causes(self) -> tuple[Cause, ...]:
-        """Every active cause, most important first."""
+    def causes(self) -> tuple[Cause, ...]:
+        """Every confirmed cause, most important first."""
         return self.diagnosis.causes if self.diagnosis else ()
+
+    @property
+    def timer_at(self) -> datetime | None:
+        """When the camera will be looked at again, if planned."""
+        return self._timer_at
 
     @callback
     def async_add_listener(self, listener: WatchListener) -> CALLBACK_TYPE:
         """Call ``listener`` on every change; returns the unsubscribe."""
-        self.listeners.append(listener)
-        return partial(self.listeners.remove, listener)
+        self._listeners.append(listener)
+        return partial(self._listeners.remove, listener)
 
     @callback
-    def async_record(self, transition: Transition) -> None:
-        """Remember a cause transition (the oldest beyond the limit is dropped)."""
-        self.history = (*self.history[1 - HISTORY_LENGTH :], transition)
+    def async_set_diagnosis(
+        self, observation: Observation, diagnosis: Diagnosis, now: datetime
+    ) -> Diagnosis | None:
+        """Take a new diagnosis (and what it was made of); tell the listeners.
 
-    @callback
-    def async_notify(self, previous: Diagnosis | None) -> None:
-        """Tell every listener that the diagnosis changed."""
-        for listener in list(self.listeners):
+        Returns the diagnosis it replaces.
+        """
+        self.observation = observation
+        previous, self.diagnosis = self.diagnosis, diagnosis
+        if previous == diagnosis:
+            return previous
+        before = previous.cause if previous else Cause.NONE
+        if before is not diagnosis.cause:
+            transition = Transition(now, before, diagnosis.cause)
+            self.history = (*self.history[1 - HISTORY_LENGTH :], transition)
+        for listener in list(self._listeners):
             listener(self, previous)
+        return previous
+
+    @callback
+    def async_follow(
+        self, on_change: Callable[[Event[EventStateChangedData]], None]
+    ) -> None:
+        """Follow the camera and its device's entities (replaces what was)."""
+        if self._unsub_state is not None:
+            self._unsub_state()
+        self._unsub_state = async_track_state_change_event(
+            self._hass, self.spec.own_ids, on_change
+        )
+
+    @callback
+    def async_schedule(self, when: datetime | None, on_due: Callable[[], None]) -> None:
+        """Call ``on_due`` at ``when`` (a timer already set for then stays)."""
+        if when == self._timer_at:
+            return
+        self._async_cancel_timer()
+        if when is None:
+            return
+
+        @callback
+        def fire(_when: datetime) -> None:
+            self._unsub_timer = self._timer_at = None
+            on_due()
+
+        self._unsub_timer = async_track_point_in_utc_time(self._hass, fire, when)
+        self._timer_at = when
 
     @callback
     def async_cancel(self) -> None:
         """Drop the state subscription and any pending timer."""
-        if self.unsub_state is not None:
-            self.unsub_state()
-            self.unsub_state = None
-        self.async_cancel_timer()
+        if self._unsub_state is not None:
+            self._unsub_state()
+            self._unsub_state = None
+        self._async_cancel_timer()
 
     @callback
-    def async_cancel_timer(self) -> None:
-        """Drop the pending re-evaluation timer, if any."""
-        if self.unsub_timer is not None:
-            self.unsub_timer()
-            self.unsub_timer = None
-        self.timer_at = None
+    def _async_cancel_timer(self) -> None:
+        if self._unsub_timer is not None:
+            self._unsub_timer()
+            self._unsub_timer = None
+        self._timer_at = None

@@ -39,12 +39,19 @@ def run(
     return results
 
 
+NO_GRACE = Thresholds(grace_minutes=0)
+
+
 def wobble(field: str, values: Iterable[Any]) -> list[bool]:
-    """Return, for each reading in turn, whether any cause is active."""
+    """Return, for each reading in turn, whether any cause is active.
+
+    No grace period: every change of the condition is confirmed at once.
+    """
     return [
         bool(result.causes)
         for result in run(
-            (at, Observation(**{field: value})) for at, value in enumerate(values)
+            ((at, Observation(**{field: value})) for at, value in enumerate(values)),
+            NO_GRACE,
         )
     ]
 
@@ -143,7 +150,9 @@ def test_unexplained_escalation() -> None:
     at = [0, 6, 60, 65, 66, 70]
     by_minute = dict(zip(at, run([(m, OFFLINE) for m in at]), strict=True))
     assert by_minute[6].cause is Cause.NO_CONNECTION
-    assert by_minute[6].next_check == minutes(66)
+    # The notice turns into an error an hour after the camera went offline.
+    assert by_minute[6].next_check == minutes(60)
+    assert by_minute[60].next_check == minutes(66)
     assert by_minute[65].cause is Cause.NO_CONNECTION
     assert by_minute[65].next_check == minutes(66)
     assert by_minute[66].cause is Cause.UNEXPLAINED
@@ -163,7 +172,8 @@ def test_escalation_time(grace: float, wait: float, escalates_at: float) -> None
     """Escalation waits max(12 x grace, 60) minutes after confirmation."""
     limits = Thresholds(grace_minutes=grace)
     before, after = run([(0, OFFLINE), (escalates_at - 0.5, OFFLINE)], limits)
-    assert before.next_check == minutes(wait or escalates_at)
+    # (An outage notice becomes an error 60 minutes after going offline.)
+    assert before.next_check == minutes(wait or min(escalates_at, 60))
     assert after.cause is Cause.NO_CONNECTION
     assert after.next_check == minutes(escalates_at)
     assert run([(escalates_at, OFFLINE)], limits, after)[0].cause is Cause.UNEXPLAINED
@@ -187,16 +197,24 @@ def test_explained_outages_never_escalate(explanation: dict[str, Any]) -> None:
     results = run([(0, observation), (6, observation), (600, observation)])
     assert Cause.NO_CONNECTION in results[-1].causes
     assert Cause.UNEXPLAINED not in results[-1].causes
-    assert results[1].next_check is None
+    # Only a notice can still change: a firmware update gets one once stuck.
+    stuck = minutes(30) if "firmware_updating" in explanation else None
+    assert results[1].next_check == stuck
 
 
 def test_new_reason_replaces_unexplained() -> None:
     """When a reason appears, ``unexplained`` gives way to it."""
     first = run([(0, OFFLINE), (6, OFFLINE), (66, OFFLINE)])[-1]
     assert first.cause is Cause.UNEXPLAINED
-    low = run([(70, Observation(available=False, battery_percent=3))], previous=first)[
-        0
-    ]
+    waiting, low = run(
+        [
+            (70, Observation(available=False, battery_percent=3)),
+            (75, Observation(available=False, battery_percent=3)),
+        ],
+        previous=first,
+    )
+    assert waiting.causes == (Cause.UNEXPLAINED,)
+    assert waiting.pending == {Cause.LOW_BATTERY: minutes(70)}
     assert low.causes == (Cause.LOW_BATTERY, Cause.NO_CONNECTION)
     assert low.offline_since == T0
 
@@ -283,7 +301,8 @@ def test_since_carries_over() -> None:
             (3, Observation(battery_percent=10, signal_dbm=-90)),
             (4, Observation(battery_percent=10, signal_dbm=-90)),
             (5, Observation()),
-        ]
+        ],
+        NO_GRACE,
     )
     assert results[0].since == {Cause.NONE: minutes(0)}
     assert results[1].since == {Cause.NONE: minutes(0)}

@@ -145,6 +145,14 @@ async def advance(
     await hass.async_block_till_done()
 
 
+GRACE = timedelta(minutes=5)
+
+
+async def past_grace(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
+    """Let the default grace period (5 minutes) pass: a problem is confirmed."""
+    await advance(hass, freezer, GRACE + timedelta(seconds=1))
+
+
 def our_issues(hass: HomeAssistant) -> dict[str, ir.IssueEntry]:
     """Camera Doctor's repair issues, by issue id."""
     return {

@@ -211,6 +211,8 @@ async def test_temperature_causes(
     fahrenheit, expected, celsius = case.fahrenheit, case.cause, case.celsius
     cloud.set_temperature_f(fahrenheit)
     await cloud.poll(freezer)
+    assert cause(hass, OUTDOOR) == "none"  # waits out the grace period first
+    await wait(hass, freezer, GRACE + timedelta(seconds=1))
 
     sensor = hass.states.get(eid(hass, TEMPERATURE))
     if units is METRIC_SYSTEM:
@@ -224,8 +226,6 @@ async def test_temperature_causes(
     assert evidence["temperature_c"] == celsius
     assert attributes(hass, OUTDOOR)["causes"] == [expected]
     assert cause(hass, MINI) == "none"
-
-    await wait(hass, freezer, GRACE + timedelta(seconds=1))
     raised = issue(hass, expected, cloud, OUTDOOR_SERIAL)
     assert raised is not None
     value, threshold = case.metric if units is METRIC_SYSTEM else case.imperial
@@ -244,12 +244,19 @@ async def test_temperature_causes(
 async def test_low_battery_issue_and_event(
     hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
 ) -> None:
-    """Battery "low": shown at the next poll, repaired after the grace period."""
+    """Battery "low": confirmed after the grace period, everywhere at once."""
     events = async_capture_events(hass, EVENT_DIAGNOSIS)
     cloud.outdoor.battery_state = "low"
     await cloud.poll(freezer)
-
     assert hass.states.get("binary_sensor.front_door_battery").state == "on"
+
+    # Everything waits out the grace period (the next poll keeps it low).
+    await wait(hass, freezer, GRACE - timedelta(seconds=30))
+    assert cause(hass, OUTDOOR) == "none"
+    assert attributes(hass, OUTDOOR)["pending"]["cause"] == "low_battery"
+    assert issue(hass, "low_battery", cloud, OUTDOOR_SERIAL) is None
+    assert events == []
+    await wait(hass, freezer, timedelta(seconds=31))
     assert cause(hass, OUTDOOR) == "low_battery"
     assert attributes(hass, OUTDOOR)["evidence"] == {"battery_low": True}
     assert hass.states.get(eid(hass, FIX, OUTDOOR)).state == "replace_batteries"
@@ -267,10 +274,6 @@ async def test_low_battery_issue_and_event(
         }
     ]
 
-    # The repair waits out the grace period (the next poll keeps it low).
-    await wait(hass, freezer, GRACE - timedelta(seconds=30))
-    assert issue(hass, "low_battery", cloud, OUTDOOR_SERIAL) is None
-    await wait(hass, freezer, timedelta(seconds=31))
     raised = issue(hass, "low_battery", cloud, OUTDOOR_SERIAL)
     assert raised is not None
     assert raised.issue_id == f"low_battery_{camera.id}"
@@ -300,6 +303,7 @@ async def test_weak_signal(
     """Wi-Fi at -85 dBm is a weak signal; its repair shows the dBm."""
     cloud.outdoor.wifi_strength = -85
     await cloud.poll(freezer)
+    await wait(hass, freezer, GRACE + timedelta(seconds=1))
 
     assert hass.states.get(eid(hass, WIFI)).state == "-85"
     assert cause(hass, OUTDOOR) == "weak_signal"
@@ -308,7 +312,6 @@ async def test_weak_signal(
         "signal_weak_threshold": -75,
     }
     assert hass.states.get(eid(hass, FIX, OUTDOOR)).state == "improve_signal"
-    await wait(hass, freezer, GRACE + timedelta(seconds=1))
     raised = issue(hass, "weak_signal", cloud, OUTDOOR_SERIAL)
     assert raised is not None
     assert raised.translation_placeholders == {
@@ -330,6 +333,7 @@ async def test_sync_module_offline(
     events = async_capture_events(hass, EVENT_DIAGNOSIS)
     cloud.sync.status = "offline"
     await cloud.poll(freezer)
+    await wait(hass, freezer, GRACE + timedelta(seconds=1))
 
     assert hass.states.get(SYNC_PANEL).attributes["status"] == "offline"
     for camera in (OUTDOOR, MINI):
@@ -340,8 +344,6 @@ async def test_sync_module_offline(
         eid(hass, FRONT_CAM),
         eid(hass, KITCHEN_CAM),
     ]
-
-    await wait(hass, freezer, GRACE + timedelta(seconds=1))
     for serial in (OUTDOOR_SERIAL, MINI_SERIAL):
         raised = issue(hass, "sync_module_offline", cloud, serial)
         assert raised is not None

@@ -21,7 +21,7 @@ from pytest_homeassistant_custom_component.common import (
     async_mock_service,
 )
 
-from .fleet import FakeCamera, add_generic_camera
+from .fleet import FakeCamera, add_generic_camera, past_grace
 
 BLUEPRINTS = Path(__file__).parents[2] / "blueprints" / "automation" / "camera_doctor"
 NOTIFY = "notify.test"
@@ -95,13 +95,13 @@ def test_every_blueprint_is_tested() -> None:
 
 
 async def test_notify_red_flash(
-    hass: HomeAssistant, fleet: dict[str, FakeCamera]
+    hass: HomeAssistant, fleet: dict[str, FakeCamera], freezer: FrozenDateTimeFactory
 ) -> None:
     """A new cause sends its name and fix; clearing it sends nothing."""
     calls = await _use(hass, "notify_red_flash.yaml")
 
     fleet["garage"].set("battery", "8")
-    await _settle(hass)
+    await past_grace(hass, freezer)
     assert len(calls) == 1
     assert calls[0].data["title"] == "Garage is flashing red"
     message = calls[0].data["message"]
@@ -109,11 +109,11 @@ async def test_notify_red_flash(
     assert "lithium AA" in message
 
     fleet["garage"].set("battery", "90")
-    await _settle(hass)
+    await past_grace(hass, freezer)
     assert len(calls) == 1
 
     fleet["porch"].set("signal", "-90")
-    await _settle(hass)
+    await past_grace(hass, freezer)
     assert len(calls) == 2
     assert (
         calls[1].data["message"].startswith("Porch: Weak Wi-Fi signal. Move the camera")
@@ -121,7 +121,7 @@ async def test_notify_red_flash(
 
 
 async def test_notify_red_flash_filters(
-    hass: HomeAssistant, fleet: dict[str, FakeCamera]
+    hass: HomeAssistant, fleet: dict[str, FakeCamera], freezer: FrozenDateTimeFactory
 ) -> None:
     """Only the chosen cameras, and no ignored cause, send a notification."""
     calls = await _use(
@@ -132,11 +132,11 @@ async def test_notify_red_flash_filters(
     )
     fleet["porch"].set("battery", "8")
     fleet["garage"].set("signal", "-90")
-    await _settle(hass)
+    await past_grace(hass, freezer)
     assert calls == []
 
     fleet["garage"].set("temperature", "60")
-    await _settle(hass)
+    await past_grace(hass, freezer)
     assert [call.data["message"] for call in calls] == [
         (
             "Garage: Overheating. Move the camera out of direct sun to a shaded, "
@@ -154,7 +154,7 @@ async def test_low_battery_daily_reminder(
     calls = await _use(hass, "low_battery_daily_reminder.yaml", time="08:00:00")
     fleet["garage"].set("battery", "8")
     fleet["porch"].set("signal", "-90")
-    await _settle(hass)
+    await past_grace(hass, freezer)
 
     now = dt_util.now()
     eight = now.replace(hour=8, minute=0, second=0, microsecond=0)
@@ -177,7 +177,7 @@ async def test_low_battery_daily_reminder(
     )
 
     fleet["garage"].set("battery", "100")
-    await _settle(hass)
+    await past_grace(hass, freezer)
     freezer.move_to(eight)
     async_fire_time_changed(hass, eight)
     await _settle(hass)
@@ -199,7 +199,7 @@ async def test_low_battery_reminder_selected_sensors(
     fleet["garage"].set("battery", "8")
     fleet["porch"].set("battery", "15")
     fleet["porch"].set("signal", "-90")
-    await _settle(hass)
+    await past_grace(hass, freezer)
     eight = dt_util.now().replace(
         hour=8, minute=0, second=0, microsecond=0
     ) + timedelta(days=1)
@@ -221,7 +221,7 @@ async def test_camera_back_online(
     garage = fleet["garage"]
 
     garage.set("camera", STATE_UNAVAILABLE)
-    await _settle(hass)
+    await past_grace(hass, freezer)
     freezer.tick(timedelta(minutes=6))
     async_fire_time_changed(hass)
     await _settle(hass)
@@ -229,7 +229,7 @@ async def test_camera_back_online(
     assert calls == []
 
     garage.set("camera", "idle")
-    await _settle(hass)
+    await past_grace(hass, freezer)
     assert len(calls) == 1
     assert calls[0].data["title"] == "Garage is back online"
     assert calls[0].data["message"] == (
@@ -237,7 +237,7 @@ async def test_camera_back_online(
     )
 
     garage.set("battery", "8")
-    await _settle(hass)
+    await past_grace(hass, freezer)
     garage.set("battery", "90")
-    await _settle(hass)
+    await past_grace(hass, freezer)
     assert len(calls) == 1

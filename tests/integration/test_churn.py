@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -14,12 +14,15 @@ from homeassistant.const import (
 )
 from homeassistant.core import Event, HomeAssistant, State, callback
 from homeassistant.helpers import entity_registry as er
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.camera_doctor.const import DOMAIN
+from custom_components.camera_doctor import watch as watch_module
+from custom_components.camera_doctor.const import CONF_GRACE_MINUTES, DOMAIN
 from custom_components.camera_doctor.diagnosis import Cause
 from custom_components.camera_doctor.discovery import collect_sources
 from custom_components.camera_doctor.monitor import CameraMonitor
+from custom_components.camera_doctor.options import DEFAULT_OPTIONS
 from custom_components.camera_doctor.watch import HISTORY_LENGTH, CameraWatch
 
 from .fleet import FakeCamera
@@ -34,6 +37,10 @@ def _watch(
     return monitor, watch
 
 
+NO_GRACE = {**DEFAULT_OPTIONS, CONF_GRACE_MINUTES: 0}
+
+
+@pytest.mark.parametrize("options", [NO_GRACE])
 async def test_entities_written_only_when_what_they_show_changes(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry, garage: FakeCamera
 ) -> None:
@@ -100,35 +107,49 @@ async def test_timer_kept_while_its_moment_stands(
     mock_config_entry: MockConfigEntry,
     garage: FakeCamera,
     freezer: FrozenDateTimeFactory,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Re-diagnosing a camera keeps its pending timer when the moment is the same."""
     monitor, watch = _watch(mock_config_entry, garage)
-    assert watch.unsub_timer is None and watch.timer_at is None
+    armed: list[datetime] = []
+    track = watch_module.async_track_point_in_utc_time
+
+    def counting(hass: HomeAssistant, action: Any, when: datetime) -> Any:
+        armed.append(when)
+        return track(hass, action, when)
+
+    monkeypatch.setattr(watch_module, "async_track_point_in_utc_time", counting)
+    assert watch.timer_at is None
 
     garage.set("camera", STATE_UNAVAILABLE)
     await hass.async_block_till_done()
-    armed, at = watch.unsub_timer, watch.timer_at
-    assert armed is not None and at is not None
+    at = watch.timer_at
+    assert at is not None
+    assert armed == [at]
 
     # The outage counts after its grace period and a minute's slack (6 min).
     freezer.tick(timedelta(seconds=90))
     monitor.async_evaluate(watch)  # the same outage: the same end of its grace
-    assert watch.unsub_timer is armed and watch.timer_at == at
+    assert watch.timer_at == at
+    assert armed == [at]
 
-    garage.set("battery", "9")  # a new cause, its notice due after 5 min: later
+    garage.set("battery", "9")  # a new problem, confirmed after 5 min: later
     await hass.async_block_till_done()
-    assert watch.unsub_timer is armed and watch.timer_at == at
+    assert watch.timer_at == at
+    assert armed == [at]
 
-    garage.set("camera", "idle")  # back: only the battery notice is pending
+    garage.set("camera", "idle")  # back: only the battery is waiting
     await hass.async_block_till_done()
-    assert watch.unsub_timer is not armed and watch.timer_at is not None
+    assert watch.timer_at is not None
     assert watch.timer_at > at
+    assert armed == [at, watch.timer_at]
 
     garage.set("battery", "80")  # healthy: nothing left to wait for
     await hass.async_block_till_done()
-    assert watch.unsub_timer is None and watch.timer_at is None
+    assert watch.timer_at is None
 
 
+@pytest.mark.parametrize("options", [NO_GRACE])
 async def test_history_keeps_the_latest_transitions(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry, garage: FakeCamera
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components import automation
 from homeassistant.components.device_automation import DeviceAutomationType
 from homeassistant.core import HomeAssistant, ServiceCall
@@ -25,7 +26,7 @@ from custom_components.camera_doctor.device_trigger import (
     async_get_triggers,
 )
 
-from .fleet import FakeCamera, add_generic_camera
+from .fleet import FakeCamera, add_generic_camera, past_grace
 
 FAULT_CAUSES = [
     "low_battery",
@@ -167,7 +168,7 @@ async def _automations(hass: HomeAssistant, device_id: str) -> list[ServiceCall]
 
 
 async def test_triggers_fire_on_injected_faults(
-    hass: HomeAssistant, garage: FakeCamera
+    hass: HomeAssistant, garage: FakeCamera, freezer: FrozenDateTimeFactory
 ) -> None:
     """Each trigger fires for its own device and cause, with the event data."""
     porch = add_generic_camera(hass, "Porch")
@@ -175,7 +176,7 @@ async def test_triggers_fire_on_injected_faults(
     calls = await _automations(hass, garage.device_id)
 
     garage.set("battery", "8")
-    await hass.async_block_till_done()
+    await past_grace(hass, freezer)
     assert sorted(call.data["message"] for call in calls) == [
         "any: camera.garage none -> low_battery fix replace_batteries",
         "battery: camera.garage none -> low_battery fix replace_batteries",
@@ -183,25 +184,25 @@ async def test_triggers_fire_on_injected_faults(
 
     calls.clear()
     porch.set("battery", "8")
-    await hass.async_block_till_done()
+    await past_grace(hass, freezer)
     assert calls == []
 
     garage.set("battery", "90")
-    await hass.async_block_till_done()
+    await past_grace(hass, freezer)
     assert [call.data["message"] for call in calls] == [
         "cleared: camera.garage low_battery -> none fix none"
     ]
 
     calls.clear()
     garage.set("signal", "-90")
-    await hass.async_block_till_done()
+    await past_grace(hass, freezer)
     assert [call.data["message"] for call in calls] == [
         "any: camera.garage none -> weak_signal fix improve_signal"
     ]
 
 
 async def test_trigger_detaches_with_automation(
-    hass: HomeAssistant, garage: FakeCamera
+    hass: HomeAssistant, garage: FakeCamera, freezer: FrozenDateTimeFactory
 ) -> None:
     """Turning the automation off removes the bus listener."""
     calls = await _automations(hass, garage.device_id)
@@ -209,5 +210,5 @@ async def test_trigger_detaches_with_automation(
         automation.DOMAIN, "turn_off", {"entity_id": "all"}, blocking=True
     )
     garage.set("battery", "8")
-    await hass.async_block_till_done()
+    await past_grace(hass, freezer)
     assert calls == []

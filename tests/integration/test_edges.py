@@ -14,7 +14,11 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.camera_doctor import compat
 from custom_components.camera_doctor.const import DOMAIN
 from custom_components.camera_doctor.diagnosis import Cause
-from custom_components.camera_doctor.freshness import FreshnessTracker, source_updating
+from custom_components.camera_doctor.freshness import (
+    Freshness,
+    next_freshness,
+    source_updating,
+)
 from custom_components.camera_doctor.repairs import async_create_fix_flow
 from custom_components.camera_doctor.store import diagnosis_from_dict
 
@@ -36,23 +40,24 @@ def test_unreadable_stored_diagnoses_are_dropped() -> None:
 
 def test_freshness_ignores_garbage_and_missing_states() -> None:
     """Stored garbage is skipped; a state that is gone is not updating."""
-    tracker = FreshnessTracker()
-    tracker.load(
-        {
-            "a": "garbage",
-            "b": {"readings": [], "changed_at": "2026-01-01T00:00:00+00:00"},
-            "c": {"readings": {"t": 1}, "changed_at": "not a time"},
-            "d": {"readings": {"t": 1, "x": [1]}, "changed_at": "2026-01-01T00:00:00"},
-        }
+    assert Freshness.from_dict("garbage") is None
+    assert Freshness.from_dict({"readings": [], "changed_at": "2026-01-01"}) is None
+    assert Freshness.from_dict({"readings": {"t": 1}, "changed_at": "not"}) is None
+    read = Freshness.from_dict(
+        {"readings": {"t": 1, "x": [1], "b": True}, "changed_at": "2026-01-01T00:00"}
     )
-    assert set(tracker.as_dict()) == {"d"}
-    assert tracker.as_dict()["d"]["readings"] == {"t": 1}
+    assert read is not None
+    assert read.as_dict()["readings"] == {"t": 1}
     assert source_updating(None, dt_util.utcnow()) is False
     now = dt_util.utcnow()
-    assert tracker.update("e", {}, now) is None
-    assert tracker.update("e", {"thumbnail": "a.jpg"}, now) is None
-    assert tracker.update("e", {"t": 1.0}, now) == now
-    assert tracker.update("e", {"t": 1.0}, now + timedelta(hours=1)) == now
+    assert next_freshness(None, {}, now) is None
+    assert next_freshness(None, {"thumbnail": "a.jpg"}, now) is None
+    seen = next_freshness(None, {"t": 1.0}, now)
+    assert seen is not None
+    assert seen.changed_at == now
+    later = next_freshness(seen, {"t": 1.0}, now + timedelta(hours=1))
+    assert later is not None
+    assert later.changed_at == now
 
 
 async def test_both_ways_of_linking_to_the_camera_device(hass: HomeAssistant) -> None:

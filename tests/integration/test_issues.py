@@ -17,7 +17,9 @@ from custom_components.camera_doctor.const import (
     CONF_GRACE_MINUTES,
     DOMAIN,
 )
-from custom_components.camera_doctor.issues import MAX_CREATES_PER_HOUR
+from custom_components.camera_doctor.diagnosis import (
+    MAX_NOTICES_PER_HOUR as MAX_CREATES_PER_HOUR,
+)
 from custom_components.camera_doctor.options import DEFAULT_OPTIONS
 
 from .fleet import FakeCamera, add_generic_camera, advance, our_issues

@@ -21,7 +21,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.camera_doctor.const import CONF_EXCLUDE, DOMAIN, EVENT_DIAGNOSIS
 
-from .fleet import FakeCamera, add_generic_camera, setup_entry
+from .fleet import FakeCamera, add_generic_camera, past_grace, setup_entry
 
 CAUSE = "sensor.{}_red_flash_cause"
 FIX = "sensor.{}_recommended_fix"
@@ -56,12 +56,23 @@ async def test_entities_on_camera_device(
 async def test_low_battery_event_and_issue(
     hass: HomeAssistant, garage: FakeCamera, freezer: FrozenDateTimeFactory
 ) -> None:
-    """A low battery shows at once; its repair appears after the grace period."""
+    """A low battery waits out the grace period, then shows everywhere at once."""
     events = async_capture_events(hass, EVENT_DIAGNOSIS)
     garage.set("battery", "8")
     await hass.async_block_till_done()
 
+    waiting = hass.states.get(CAUSE.format("garage"))
+    assert waiting.state == "none"
+    assert waiting.attributes["pending"]["cause"] == "low_battery"
+    assert hass.states.get(FLASH.format("garage")).state == "off"
+    assert events == []
+    issue_id = f"low_battery_{garage.registry_id}"
+    issues = ir.async_get(hass)
+    assert issues.async_get_issue(DOMAIN, issue_id) is None
+
+    await past_grace(hass, freezer)
     cause = hass.states.get(CAUSE.format("garage"))
+    assert "pending" not in cause.attributes
     assert cause.state == "low_battery"
     assert cause.attributes["evidence"]["battery_percent"] == 8
     assert cause.attributes["causes"] == ["low_battery"]
@@ -80,12 +91,6 @@ async def test_low_battery_event_and_issue(
     assert data["fix"] == "replace_batteries"
     assert data["evidence"]["battery_percent"] == 8
 
-    issue_id = f"low_battery_{garage.registry_id}"
-    issues = ir.async_get(hass)
-    assert issues.async_get_issue(DOMAIN, issue_id) is None
-    freezer.tick(timedelta(minutes=6, seconds=1))
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
     issue = issues.async_get_issue(DOMAIN, issue_id)
     assert issue is not None
     assert issue.translation_key == "low_battery"
@@ -133,7 +138,7 @@ async def test_unavailable_inside_grace_is_not_a_fault(
 
 
 async def test_camera_added_renamed_and_removed_live(
-    hass: HomeAssistant, garage: FakeCamera
+    hass: HomeAssistant, garage: FakeCamera, freezer: FrozenDateTimeFactory
 ) -> None:
     """Cameras come and go without a reload; their entities and issues follow."""
     porch = add_generic_camera(hass, "Porch")
@@ -145,7 +150,7 @@ async def test_camera_added_renamed_and_removed_live(
     await hass.async_block_till_done()
     porch.entity_id = "camera.front_porch"
     porch.set("battery", "5")
-    await hass.async_block_till_done()
+    await past_grace(hass, freezer)
     assert hass.states.get(CAUSE.format("porch")).state == "low_battery"
 
     ent_reg.async_remove(porch.entity_id)

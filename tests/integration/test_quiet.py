@@ -10,7 +10,10 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor import monitor
-from custom_components.camera_doctor.const import CONF_STALE_ALL_BRANDS
+from custom_components.camera_doctor.const import (
+    CONF_GRACE_MINUTES,
+    CONF_STALE_ALL_BRANDS,
+)
 from custom_components.camera_doctor.options import DEFAULT_OPTIONS
 
 from .fleet import FakeCamera, add_camera, add_generic_camera, setup_entry
@@ -38,6 +41,7 @@ async def _count_observations(
     return calls
 
 
+@pytest.mark.parametrize("options", [{**DEFAULT_OPTIONS, CONF_GRACE_MINUTES: 0}])
 async def test_quiet_moves_skip_and_real_ones_do_not(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry
 ) -> None:
@@ -57,6 +61,7 @@ async def test_quiet_moves_skip_and_real_ones_do_not(
     assert hass.states.get(CAUSE).attributes["causes"] == ["low_battery", "overheating"]
 
 
+@pytest.mark.parametrize("options", [{**DEFAULT_OPTIONS, CONF_GRACE_MINUTES: 0}])
 async def test_fahrenheit_and_changed_attributes(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry
 ) -> None:

@@ -127,8 +127,9 @@ async def test_batteries_replaced(
     assert result["type"] == "abort"
     assert result["reason"] == "still_low"
     assert calls, "the flow asks the source to refresh"
-    watch = mock_config_entry.runtime_data.monitor.cameras[garage.registry_id]
-    assert watch.batteries_replaced is not None
+    store = mock_config_entry.runtime_data.monitor.store
+    replaced = store.get(garage.registry_id).batteries_replaced
+    assert replaced is not None
     response = await hass.services.async_call(
         DOMAIN,
         "diagnose",
@@ -137,7 +138,7 @@ async def test_batteries_replaced(
         return_response=True,
     )
     described = response["cameras"][garage.entity_id]
-    assert described["batteries_replaced"] == watch.batteries_replaced.isoformat()
+    assert described["batteries_replaced"] == replaced.isoformat()
 
     _on_refresh(hass, lambda: garage.set("battery", "100"))
     result = await _run_fix_flow(hass_client, issue_id)

@@ -53,9 +53,10 @@ async def test_restart_keeps_diagnosis_and_since(
     assert state.attributes["since"] == since
     assert state.attributes["evidence"]["battery_percent"] == 8
     assert events == []
-    watch = mock_config_entry.runtime_data.monitor.cameras[camera.registry_id]
-    assert watch.batteries_replaced is not None
-    assert watch.batteries_replaced.isoformat() == "2025-12-01T10:00:00+00:00"
+    monitor = mock_config_entry.runtime_data.monitor
+    replaced = monitor.store.get(camera.registry_id).batteries_replaced
+    assert replaced is not None
+    assert replaced.isoformat() == "2025-12-01T10:00:00+00:00"
 
 
 async def test_unload_saves_diagnoses(
@@ -77,4 +78,4 @@ async def test_unload_saves_diagnoses(
     await hass.async_block_till_done()
     assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
     stored = hass_storage["camera_doctor.diagnoses"]["data"]["cameras"]
-    assert stored[camera.registry_id]["cause"] == "too_cold"
+    assert list(stored[camera.registry_id]["diagnosis"]["pending"]) == ["too_cold"]

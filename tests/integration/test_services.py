@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.exceptions import ServiceValidationError
 import pytest
@@ -9,7 +10,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import CONF_EXCLUDE, DOMAIN
 
-from .fleet import FakeCamera, add_generic_camera
+from .fleet import FakeCamera, add_generic_camera, past_grace
 
 
 @pytest.fixture
@@ -30,12 +31,14 @@ async def cameras(
 
 
 async def test_diagnose_returns_cause_fix_and_steps(
-    hass: HomeAssistant, cameras: tuple[FakeCamera, FakeCamera]
+    hass: HomeAssistant,
+    cameras: tuple[FakeCamera, FakeCamera],
+    freezer: FrozenDateTimeFactory,
 ) -> None:
     """The response names the cause, the fix key and its translated steps."""
     garage, _ = cameras
     garage.set("signal", "-88")
-    await hass.async_block_till_done()
+    await past_grace(hass, freezer)
     response = await hass.services.async_call(
         DOMAIN,
         "diagnose",
@@ -96,7 +99,9 @@ async def test_actions_need_a_loaded_entry(hass: HomeAssistant) -> None:
 
 
 async def test_recheck_refreshes_sources_then_diagnoses(
-    hass: HomeAssistant, cameras: tuple[FakeCamera, FakeCamera]
+    hass: HomeAssistant,
+    cameras: tuple[FakeCamera, FakeCamera],
+    freezer: FrozenDateTimeFactory,
 ) -> None:
     """Recheck asks every watched source to refresh, then diagnoses again."""
     garage, _ = cameras
@@ -118,12 +123,17 @@ async def test_recheck_refreshes_sources_then_diagnoses(
         garage.entity_id,
         *garage.siblings.values(),
     }
-    assert response["cameras"][garage.entity_id]["cause"] == "overheating"
+    # Seen at once, confirmed after the grace period like any other change.
+    assert response["cameras"][garage.entity_id]["cause"] == "none"
+    assert "overheating" in response["cameras"][garage.entity_id]["pending"]
+    await past_grace(hass, freezer)
     assert hass.states.get("sensor.garage_red_flash_cause").state == "overheating"
 
 
 async def test_recheck_without_response(
-    hass: HomeAssistant, cameras: tuple[FakeCamera, FakeCamera]
+    hass: HomeAssistant,
+    cameras: tuple[FakeCamera, FakeCamera],
+    freezer: FrozenDateTimeFactory,
 ) -> None:
     """Recheck also runs as a plain action, without the homeassistant domain."""
     garage, _ = cameras
@@ -132,4 +142,5 @@ async def test_recheck_without_response(
         DOMAIN, "recheck", target={"entity_id": garage.entity_id}, blocking=True
     )
     assert result is None
+    await past_grace(hass, freezer)
     assert hass.states.get("sensor.garage_red_flash_cause").state == "low_battery"

@@ -16,9 +16,9 @@ from custom_components.camera_doctor import (
     observe as observe_module,
 )
 from custom_components.camera_doctor.const import CONF_EXCLUDE
-from custom_components.camera_doctor.discovery import collect_sources
+from custom_components.camera_doctor.diagnosis import Cause
+from custom_components.camera_doctor.discovery import CameraSpec, collect_sources
 from custom_components.camera_doctor.monitor import CameraMonitor
-from custom_components.camera_doctor.watch import CameraWatch
 
 from .blink_mock import OUTDOOR_SERIAL, async_setup_blink, mock_blink_cloud
 
@@ -44,7 +44,9 @@ async def test_cameras_of_one_sync_module_share_its_panel(
     """The panel is translated once for both cameras; an excluded camera's sources go."""
     watches = list(monitor.cameras.values())
     assert len(watches) == 2
-    assert {watch.hub_entity_id for watch in watches} == {PANEL}
+    assert {monitor.store.get(w.spec.registry_id).hub_entity_id for w in watches} == {
+        PANEL
+    }
     read = [
         {
             s.entity_id: s
@@ -90,12 +92,13 @@ async def test_the_sync_module_matched_before_a_restart_is_remembered(
         assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
         await hass.async_block_till_done()
         monitor = mock_config_entry.runtime_data.monitor
-        assert monitor.watch_for_entity(outdoor.entity_id).hub_entity_id == PANEL
+        assert monitor.store.get(outdoor.id).hub_entity_id == PANEL
 
         assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
-        stored = hass_storage["camera_doctor.diagnoses"]["data"]["hubs"]
-        assert stored[outdoor.id] == PANEL
-        assert len(stored) == 2  # the Mini's, matched now; not the garbage
+        stored = hass_storage["camera_doctor.diagnoses"]["data"]["cameras"]
+        assert stored[outdoor.id]["hub"] == PANEL
+        hubs = {key: record["hub"] for key, record in stored.items()}
+        assert len(hubs) == 2  # the Mini's, matched now; not the garbage
 
 
 async def test_one_listener_for_a_panel_calls_every_camera_that_reads_it(
@@ -108,15 +111,17 @@ async def test_one_listener_for_a_panel_calls_every_camera_that_reads_it(
     panel = hass.states.get(PANEL)
     hass.states.async_set(PANEL, panel.state, {**panel.attributes, "status": "offline"})
     await hass.async_block_till_done()
-    assert {watch.cause for watch in monitor.cameras.values()} == {
-        "sync_module_offline"
-    }
-    causes = {
-        hass.states.get(entity_id).state
+    # Both cameras saw it (it waits out the grace period before it counts).
+    assert all(
+        Cause.SYNC_MODULE_OFFLINE in watch.diagnosis.pending
+        for watch in monitor.cameras.values()
+    )
+    pending = {
+        hass.states.get(entity_id).attributes["pending"]["cause"]
         for entity_id in hass.states.async_entity_ids("sensor")
         if entity_id.endswith("_red_flash_cause")
     }
-    assert causes == {"sync_module_offline"}
+    assert pending == {"sync_module_offline"}
 
     assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
     after = hass.data.get("track_state_change_data")
@@ -138,9 +143,9 @@ async def test_a_panel_change_concerns_its_own_cameras_unless_it_is_renamed(
     calls: list[str] = []
     observe = observe_module.observe_camera
 
-    def counting(hass: HomeAssistant, watch: CameraWatch, **kwargs: Any) -> Any:
-        calls.append(watch.spec.entity_id)
-        return observe(hass, watch, **kwargs)
+    def counting(hass: HomeAssistant, spec: CameraSpec, **kwargs: Any) -> Any:
+        calls.append(spec.entity_id)
+        return observe(hass, spec, **kwargs)
 
     with patch.object(monitor_module, "observe_camera", counting):
         hass.states.async_set(other.entity_id, "armed_away", attributes)
@@ -163,4 +168,5 @@ async def test_a_panel_change_concerns_its_own_cameras_unless_it_is_renamed(
         hass.states.async_remove(other.entity_id)  # its integration reloads
         await hass.async_block_till_done()
         assert len(calls) == 2
-    assert {w.hub_entity_id for w in monitor.cameras.values()} == {PANEL}  # kept
+    hubs = {monitor.store.get(w).hub_entity_id for w in monitor.cameras}
+    assert hubs == {PANEL}  # kept

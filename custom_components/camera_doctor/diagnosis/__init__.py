@@ -22,6 +22,13 @@ from .engine import (
 )
 from .fixes import FIX_STEPS
 from .model import FIX_KEYS, Cause, Diagnosis, Observation, Severity, Thresholds
+from .notices import (
+    MAX_NOTICES_PER_HOUR,
+    OFFLINE_ERROR_AFTER,
+    STUCK_UPDATE_AFTER,
+    flap_hold,
+    wanted_notices,
+)
 from .quiet import QUIET_READINGS, is_quiet, quiet_range
 from .readings import sanitize_thresholds
 from .severity import cause_severity, severity
@@ -32,11 +39,14 @@ __all__ = [
     "ESCALATION_MIN_MINUTES",
     "FIX_KEYS",
     "FIX_STEPS",
+    "MAX_NOTICES_PER_HOUR",
     "NOTE_NIGHT_IR",
+    "OFFLINE_ERROR_AFTER",
     "PRECEDENCE",
     "QUIET_READINGS",
     "SIGNAL_BAND_BARS",
     "SIGNAL_BAND_DBM",
+    "STUCK_UPDATE_AFTER",
     "TEMPERATURE_BAND",
     "Cause",
     "Diagnosis",
@@ -46,9 +56,11 @@ __all__ = [
     "bars_threshold",
     "cause_severity",
     "diagnose",
+    "flap_hold",
     "is_quiet",
     "outage_wait",
     "quiet_range",
     "sanitize_thresholds",
     "severity",
+    "wanted_notices",
 ]

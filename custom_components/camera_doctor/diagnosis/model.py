@@ -84,6 +84,10 @@ class Observation:
     # When the camera's changing readings were last seen to change, if the
     # source is known to freeze readings of a dead camera (Blink cloud).
     readings_frozen_since: datetime | None = None
+    # When the camera's hub (Blink sync module) became unavailable, while it
+    # is (``hub_online`` is then unknown): it counts as offline after the
+    # same wait as a camera outage, so one failed cloud poll blames nothing.
+    hub_unavailable_since: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -106,16 +110,19 @@ def _empty[K, V]() -> Mapping[K, V]:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Diagnosis:
-    """The result of one diagnosis.
+    """The result of one diagnosis: the confirmed causes, and those still waiting.
 
     ``cause`` is the root cause (``causes[0]``, or ``Cause.NONE``); ``causes``
-    lists every active cause, most important first. ``since`` maps each active
-    cause (and ``none`` when healthy) to when it began. ``offline_since`` is
-    the start of the current outage (the camera reported unavailable), kept
-    while it lasts, both inside the grace period and after it; ``None`` when
-    the camera is not reported unavailable. ``next_check`` is the moment at
-    which the same observation would give a different diagnosis (a grace
-    period, a stale-readings limit or an escalation ending), if any.
+    lists every confirmed cause, most important first: a problem is
+    confirmed once it has lasted the grace period, and stays confirmed while
+    it lasts. ``pending`` maps each problem that is present but still waiting
+    out its grace period to when it began. ``since`` maps each confirmed
+    cause (and ``none`` when nothing is confirmed) to when it was confirmed.
+    ``offline_since`` is the start of the current outage (the camera
+    reported unavailable), kept while it lasts, both inside the grace period
+    and after it; ``None`` when the camera is not reported unavailable.
+    ``next_check`` is the moment at which the same observation would give a
+    different diagnosis or other notices, if any: the HA layer's one timer.
     """
 
     cause: Cause = Cause.NONE
@@ -123,6 +130,7 @@ class Diagnosis:
     evidence: Mapping[str, Any] = field(default_factory=_empty)
     notes: tuple[str, ...] = ()
     since: Mapping[Cause, datetime] = field(default_factory=_empty)
+    pending: Mapping[Cause, datetime] = field(default_factory=_empty)
     offline_since: datetime | None = None
     next_check: datetime | None = None
 

@@ -28,12 +28,13 @@ def quiet_range(
     """The open interval ``reading`` may move in without changing ``diagnosis``.
 
     ``None`` when every change of the reading matters: it is part of the
-    evidence (a cause it raised is active), or it is not a known reading.
+    evidence (a cause it raised is active or waiting out its grace period),
+    or it is not a known reading.
     """
     if reading not in _COERCE or reading in diagnosis.evidence:
         return None
     limits = readings.sanitize_thresholds(thresholds)
-    causes = set(diagnosis.causes)
+    causes = {*diagnosis.causes, *diagnosis.pending}
     if reading == "battery_percent":
         # Raised at or below the low level; not raised, it stays so above it.
         if Cause.LOW_BATTERY in causes:

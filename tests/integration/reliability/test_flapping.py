@@ -13,7 +13,9 @@ from homeassistant.helpers import issue_registry as ir
 import pytest
 
 from custom_components.camera_doctor.const import EVENT_DIAGNOSIS
-from custom_components.camera_doctor.issues import MAX_CREATES_PER_HOUR
+from custom_components.camera_doctor.diagnosis import (
+    MAX_NOTICES_PER_HOUR as MAX_CREATES_PER_HOUR,
+)
 from tests.integration.fleet import FakeCamera
 
 from .helpers import CAUSE, advance, our_issues

@@ -20,7 +20,7 @@ from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import DOMAIN, EVENT_DIAGNOSIS
-from custom_components.camera_doctor.monitor import STORAGE_KEY
+from custom_components.camera_doctor.store import STORAGE_KEY
 from tests.integration.fleet import FakeCamera, add_generic_camera
 
 from .helpers import CAUSE, advance, our_issues, setup_entry
@@ -100,13 +100,13 @@ async def test_restart_keeps_everything_and_fires_nothing(
     assert {name: state.attributes["since"] for name, state in states.items()} == (
         before
     )
-    replaced = monitor.cameras[garage.registry_id].batteries_replaced
+    replaced = monitor.store.get(garage.registry_id).batteries_replaced
     assert replaced == replaced_at
     # The porch's grace timer survived: due 6 min after it went offline.
     porch_watch = monitor.cameras[porch.registry_id]
     assert porch_watch.diagnosis is not None
     assert porch_watch.diagnosis.offline_since == offline_at
-    assert porch_watch.unsub_timer is not None
+    assert porch_watch.timer_at is not None
     await advance(hass, freezer, timedelta(minutes=2, seconds=59))
     assert hass.states.get(CAUSE.format("porch")).state == "none"
     await advance(hass, freezer, timedelta(seconds=2))
@@ -136,6 +136,7 @@ async def test_issues_and_stored_data_survive_unload(
     assert issue is not None
     assert issue.translation_placeholders["value"] == "60 °C"
     stored = hass_storage[STORAGE_KEY]["data"]["cameras"][garage.registry_id]
+    stored = stored["diagnosis"]
     assert stored["cause"] == "overheating"
     assert datetime.fromisoformat(stored["since"]["overheating"]) <= dt_util.utcnow()
     garage.set("temperature", "20")

@@ -1,0 +1,55 @@
+"""An observation with every field coerced: what the engine reasons on.
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from . import readings
+from .model import Observation
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """The observation with every field coerced (None = unknown)."""
+
+    available: bool | None
+    battery_percent: float | None
+    battery_low: bool | None
+    signal_dbm: float | None
+    signal_bars: float | None
+    temperature_c: float | None
+    firmware_updating: bool | None
+    update_available: bool | None
+    hub_online: bool | None
+    power_fault: bool | None
+    is_dark: bool | None
+    frozen_since: datetime | None
+    hub_unavailable_since: datetime | None
+
+
+def read_facts(observation: Observation) -> Facts:
+    """Coerce every field of ``observation``; anything missing is unknown."""
+
+    def get(name: str) -> object:
+        return getattr(observation, name, None)
+
+    flag = readings.flag
+    return Facts(
+        available=flag(get("available")),
+        battery_percent=readings.battery_percent(get("battery_percent")),
+        battery_low=flag(get("battery_low")),
+        signal_dbm=readings.signal_dbm(get("signal_dbm")),
+        signal_bars=readings.signal_bars(get("signal_bars")),
+        temperature_c=readings.temperature_c(get("temperature_c")),
+        firmware_updating=flag(get("firmware_updating")),
+        update_available=flag(get("update_available")),
+        hub_online=flag(get("hub_online")),
+        power_fault=flag(get("power_fault")),
+        is_dark=flag(get("is_dark")),
+        frozen_since=readings.moment(get("readings_frozen_since")),
+        hub_unavailable_since=readings.moment(get("hub_unavailable_since")),
+    )
