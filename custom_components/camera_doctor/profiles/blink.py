@@ -19,8 +19,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from custom_components.camera_doctor.diagnosis.model import Observation
-
+from ..diagnosis.model import Observation
 from . import generic
 from ._coerce import as_float, as_text, bars, celsius, dbm, first, mapping
 from .profile import Profile, Readings, merge

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
-from custom_components.camera_doctor.diagnosis.model import Observation
+from ..diagnosis.model import Observation
 
 if TYPE_CHECKING:
     from collections.abc import Callable
