@@ -20,7 +20,6 @@ from .engine import (
     diagnose,
     outage_wait,
 )
-from .fixes import FIX_STEPS
 from .model import FIX_KEYS, Cause, Diagnosis, Observation, Severity, Thresholds
 from .quiet import QUIET_READINGS, is_quiet, quiet_range
 from .readings import sanitize_thresholds
@@ -31,7 +30,6 @@ __all__ = [
     "ESCALATION_GRACE_PERIODS",
     "ESCALATION_MIN_MINUTES",
     "FIX_KEYS",
-    "FIX_STEPS",
     "NOTE_NIGHT_IR",
     "PRECEDENCE",
     "QUIET_READINGS",

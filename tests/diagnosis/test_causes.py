@@ -1,4 +1,7 @@
-"""Tests of the fix keys, fix steps and severity of each cause."""
+"""Tests of the fix key and the severity of each cause.
+
+The words of each fix live in strings.json (tests/quality/test_translations.py).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,6 @@ import pytest
 
 from custom_components.camera_doctor.diagnosis import (
     FIX_KEYS,
-    FIX_STEPS,
     Cause,
     Diagnosis,
     Observation,
@@ -39,25 +41,6 @@ def test_fix_keys_are_the_public_ones() -> None:
 def test_fix_of_each_cause(cause: Cause) -> None:
     """``Diagnosis.fix`` gives the fix key of the primary cause."""
     assert Diagnosis(cause=cause).fix == FIX_KEYS[cause]
-
-
-def test_fix_steps() -> None:
-    """Every fault has ordered, specific steps; a healthy camera has none."""
-    assert set(FIX_STEPS) == set(Cause)
-    assert FIX_STEPS[Cause.NONE] == ()
-    for cause in set(Cause) - {Cause.NONE}:
-        steps = FIX_STEPS[cause]
-        assert steps, cause
-        assert all(isinstance(step, str) and step.endswith(".") for step in steps)
-    battery = " ".join(FIX_STEPS[Cause.LOW_BATTERY])
-    for detail in ("lithium AA", "Never mix old and new", "rechargeable", "alkaline"):
-        assert detail in battery
-    assert "Power-cycle the router" in " ".join(FIX_STEPS[Cause.NO_CONNECTION])
-    assert "extender" in " ".join(FIX_STEPS[Cause.WEAK_SIGNAL])
-    assert "solid red" in " ".join(FIX_STEPS[Cause.SYNC_MODULE_OFFLINE])
-    assert "Do not unplug" in " ".join(FIX_STEPS[Cause.FIRMWARE_UPDATING])
-    assert "shaded, ventilated" in " ".join(FIX_STEPS[Cause.OVERHEATING])
-    assert "contact the maker's support" in " ".join(FIX_STEPS[Cause.UNEXPLAINED])
 
 
 @pytest.mark.parametrize(
