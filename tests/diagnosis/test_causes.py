@@ -14,8 +14,8 @@ from custom_components.camera_doctor.diagnosis import (
     Observation,
     Severity,
     Thresholds,
+    cause_severity,
     diagnose,
-    severity,
 )
 
 
@@ -61,8 +61,8 @@ def test_fix_of_each_cause(cause: Cause) -> None:
 )
 def test_severity_of_each_cause(cause: Cause, expected: Severity) -> None:
     """Outages and hazards are errors, nuisances warnings, updates info."""
-    assert severity(Diagnosis(cause=cause, causes=(cause,))) is expected
-    assert severity(Diagnosis(cause=cause)) == expected.value
+    assert cause_severity(cause, Diagnosis(cause=cause, causes=(cause,))) is expected
+    assert cause_severity(cause, Diagnosis()) == expected.value
 
 
 @pytest.mark.parametrize(
@@ -82,4 +82,14 @@ def test_low_battery_severity(
     """A battery at or below the critical level is an error."""
     result = diagnose(Observation(battery_percent=percent, battery_low=True))
     assert result.cause is Cause.LOW_BATTERY
-    assert severity(result, limits) is expected
+    assert cause_severity(Cause.LOW_BATTERY, result, limits) is expected
+
+
+def test_severity_of_a_cause_behind_another() -> None:
+    """A critical battery is an error even when another cause comes first."""
+    result = diagnose(Observation(hub_online=False, battery_percent=5))
+    assert result.causes == (Cause.SYNC_MODULE_OFFLINE, Cause.LOW_BATTERY)
+    assert cause_severity(Cause.LOW_BATTERY, result) is Severity.ERROR
+    assert cause_severity(Cause.SYNC_MODULE_OFFLINE, result) is Severity.ERROR
+    low = diagnose(Observation(hub_online=False, battery_percent=15))
+    assert cause_severity(Cause.LOW_BATTERY, low) is Severity.WARNING

@@ -21,9 +21,9 @@ from .engine import (
     outage_wait,
 )
 from .model import FIX_KEYS, Cause, Diagnosis, Observation, Severity, Thresholds
-from .quiet import QUIET_READINGS, is_quiet, quiet_range
+from .quiet import is_quiet, quiet_range
 from .readings import sanitize_thresholds
-from .severity import cause_severity, severity
+from .severity import cause_severity
 
 __all__ = [
     "BATTERY_BAND",
@@ -32,7 +32,6 @@ __all__ = [
     "FIX_KEYS",
     "NOTE_NIGHT_IR",
     "PRECEDENCE",
-    "QUIET_READINGS",
     "SIGNAL_BAND_BARS",
     "SIGNAL_BAND_DBM",
     "TEMPERATURE_BAND",
@@ -48,5 +47,4 @@ __all__ = [
     "outage_wait",
     "quiet_range",
     "sanitize_thresholds",
-    "severity",
 ]

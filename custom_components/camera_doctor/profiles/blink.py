@@ -206,6 +206,5 @@ BLINK = Profile(
     freezes_readings=True,
     changing_from_camera=True,
     hub_domain=HUB_DOMAIN,
-    hub_platform=PLATFORM,
     hub_identity=("name", "friendly_name", "network_id", "associated_cameras"),
 )
