@@ -16,13 +16,11 @@ from homeassistant.helpers.entity import Entity
 
 # 2025.8: a helper entity joins another integration's device through
 # ``entity.device_entry``; before, through a ``device_info`` that added the
-# helper's config entry to that device.
+# helper's config entry to that device. Only while entities link through
+# device_info is the entry added to the camera's device, which is what makes
+# the device page offer the entry's device triggers and device diagnostics
+# download. Device triggers written in YAML keep working on every version.
 ENTITY_DEVICE_ENTRY = (MAJOR_VERSION, MINOR_VERSION) >= (2025, 8)
-# Only while entities link through device_info is the entry added to the
-# camera's device, which is what makes the device page offer the entry's
-# device triggers and device diagnostics download. Device triggers written in
-# YAML (or picked before) keep working on every version.
-ENTRY_ON_CAMERA_DEVICE = not ENTITY_DEVICE_ENTRY
 
 _EXTRACT_TAKES_HASS = (
     next(iter(inspect.signature(service.async_extract_entity_ids).parameters)) == "hass"

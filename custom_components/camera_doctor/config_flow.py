@@ -92,9 +92,11 @@ class CameraDoctorConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Create the single entry; there is nothing to ask."""
-        if self._async_current_entries():
-            return self.async_abort(reason="single_instance_allowed")
+        """Create the entry; there is nothing to ask.
+
+        A second entry is refused by Home Assistant itself: the manifest sets
+        ``single_config_entry``.
+        """
         if user_input is None:
             return self.async_show_form(step_id="user")
         return self.async_create_entry(

@@ -21,9 +21,9 @@ from homeassistant.const import (
     UnitOfTemperature,
 )
 from homeassistant.core import Event, EventStateChangedData, HomeAssistant
-from homeassistant.util.unit_conversion import TemperatureConverter
 
 from .diagnosis import Diagnosis, Observation, is_quiet
+from .diagnosis.readings import temperature_c
 from .discovery import CameraSpec, SourceCache, collect_sources
 from .freshness import Freshness, next_freshness, source_updating
 from .options import CameraDoctorOptions
@@ -83,7 +83,7 @@ def quiet_change(
     before: object = old.state
     after: object = new.state
     if reading == "temperature_c":
-        before, after = _celsius(before, unit), _celsius(after, unit)
+        before, after = temperature_c(before, unit), temperature_c(after, unit)
     return is_quiet(reading, before, after, diagnosis, options.thresholds)
 
 
@@ -95,15 +95,6 @@ def _tracks_freeze(spec: CameraSpec, options: CameraDoctorOptions) -> bool:
 
 def _tracks_siblings_for_freeze(spec: CameraSpec, options: CameraDoctorOptions) -> bool:
     return _tracks_freeze(spec, options) and not spec.profile.changing_from_camera
-
-
-def _celsius(value: object, unit: str) -> float | None:
-    try:
-        return TemperatureConverter.convert(
-            float(str(value)), unit, UnitOfTemperature.CELSIUS
-        )
-    except ValueError:
-        return None
 
 
 def observe_camera(

@@ -52,9 +52,7 @@ def test_an_outage_is_a_warning_for_its_first_hour() -> None:
     assert wanted_notices(almost, LIMITS, at(59)) == {
         Cause.NO_CONNECTION: Severity.WARNING
     }
-    assert wanted_notices(hour, LIMITS, at(60)) == {
-        Cause.NO_CONNECTION: Severity.ERROR
-    }
+    assert wanted_notices(hour, LIMITS, at(60)) == {Cause.NO_CONNECTION: Severity.ERROR}
 
 
 def test_an_explained_outage_gets_its_reason_s_notice_only() -> None:

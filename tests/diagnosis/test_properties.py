@@ -17,8 +17,8 @@ from custom_components.camera_doctor.diagnosis import (
     Observation,
     Severity,
     Thresholds,
+    cause_severity,
     diagnose,
-    severity,
 )
 
 T0 = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
@@ -86,7 +86,8 @@ def check(
     assert result.notes in ((), ("night_ir",))
     assert not (result.notes and result.causes)
     assert result.fix in FIX_KEYS.values()
-    assert severity(result, limits) in set(Severity)
+    for cause in (result.cause, *result.causes):
+        assert cause_severity(cause, result, limits) in set(Severity)
     for key, value in result.evidence.items():
         assert isinstance(key, str)
         assert value is None or isinstance(value, (str, int, float, bool))

@@ -9,6 +9,7 @@ import pytest
 
 from custom_components.camera_doctor.diagnosis import Thresholds, sanitize_thresholds
 from custom_components.camera_doctor.diagnosis.readings import (
+    PLAUSIBLE,
     battery_percent,
     flag,
     moment,
@@ -100,6 +101,62 @@ def test_quantity_ranges(
         assert parse(value) == float(value)  # type: ignore[arg-type]
     for value in outside:
         assert parse(value) is None
+
+
+def test_one_table_of_ranges() -> None:
+    """Each quantity's range and unit come from the one table."""
+    assert dict(PLAUSIBLE) == {
+        "battery_percent": (0.0, 100.0, "%"),
+        "signal_dbm": (-120.0, 0.0, "dBm"),
+        "signal_bars": (0.0, 5.0, "bars"),
+        "temperature_c": (-60.0, 100.0, "°C"),
+    }
+    for reading, parse in (
+        ("battery_percent", battery_percent),
+        ("signal_dbm", signal_dbm),
+        ("signal_bars", signal_bars),
+        ("temperature_c", temperature_c),
+    ):
+        low, high, _unit = PLAUSIBLE[reading]
+        assert (parse(low), parse(high)) == (low, high)
+        assert parse(low - 0.01) is None
+        assert parse(high + 0.01) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        (20, "°C", 20.0),
+        ("20", "c", 20.0),
+        (20, "Celsius", 20.0),
+        (20, "℃", 20.0),
+        (68, "°F", 20.0),
+        ("212", " F ", 100.0),
+        (-76, "fahrenheit", -60.0),
+        (32, "℉", 0.0),
+        (293.15, "K", 20.0),
+        (273.15, "kelvin", 0.0),
+        (213, "°F", None),  # 100.6 °C: out of range
+        (0, "K", None),
+        (1e308, "°F", None),
+        (20, "lux", None),
+        (20, "unknown", None),
+        (20, "", None),
+        (20, None, None),
+        (20, ["°C"], None),
+        ("warm", "°C", None),
+        (float("nan"), "°F", None),
+    ],
+)
+def test_temperature_conversion(
+    value: object, unit: object, expected: float | None
+) -> None:
+    """°C, °F and K become °C within range; an unknown unit is never guessed."""
+    result = temperature_c(value, unit)
+    if expected is None:
+        assert result is None
+    else:
+        assert result == pytest.approx(expected)
 
 
 @pytest.mark.parametrize(

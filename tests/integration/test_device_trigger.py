@@ -19,7 +19,7 @@ from pytest_homeassistant_custom_component.common import (
 from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 import voluptuous as vol
 
-from custom_components.camera_doctor.compat import ENTRY_ON_CAMERA_DEVICE
+from custom_components.camera_doctor.compat import ENTITY_DEVICE_ENTRY
 from custom_components.camera_doctor.const import DOMAIN
 from custom_components.camera_doctor.device_trigger import (
     TRIGGER_SCHEMA,
@@ -58,7 +58,7 @@ async def test_get_triggers(hass: HomeAssistant, garage: FakeCamera) -> None:
         hass, DeviceAutomationType.TRIGGER, garage.device_id
     )
     ours = [t for t in triggers if t["domain"] == DOMAIN]
-    if not ENTRY_ON_CAMERA_DEVICE:
+    if ENTITY_DEVICE_ENTRY:
         # Home Assistant 2025.8+ lists a device's triggers from its own config
         # entry and its entities' domains only; ours are still attachable.
         assert ours == []

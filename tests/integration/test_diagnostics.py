@@ -25,7 +25,7 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 from syrupy.filters import props
 
-from custom_components.camera_doctor.compat import ENTRY_ON_CAMERA_DEVICE
+from custom_components.camera_doctor.compat import ENTITY_DEVICE_ENTRY
 from custom_components.camera_doctor.diagnostics import async_get_device_diagnostics
 
 from .fleet import FakeCamera, add_generic_camera
@@ -118,7 +118,7 @@ async def test_entry_diagnostics(
 
 
 @pytest.mark.skipif(
-    not ENTRY_ON_CAMERA_DEVICE,
+    ENTITY_DEVICE_ENTRY,
     reason="Home Assistant 2025.8+ offers device diagnostics only for a device's "
     "own config entry; the function itself is covered by test_no_secret_leaks",
 )

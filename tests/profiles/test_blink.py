@@ -279,4 +279,4 @@ def test_changing_readings() -> None:
 def test_profile_flags() -> None:
     """Blink freezes readings and names its hub entities."""
     assert BLINK.freezes_readings is True
-    assert (BLINK.hub_domain, BLINK.hub_platform) == ("alarm_control_panel", "blink")
+    assert BLINK.hub_domain == "alarm_control_panel"

@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 
 from custom_components.camera_doctor.diagnosis.model import Observation
-from custom_components.camera_doctor.profiles import (
-    PROFILES,
-    CameraSources,
-    SourceState,
-)
+from custom_components.camera_doctor.profiles import CameraSources, Profile, SourceState
+from custom_components.camera_doctor.profiles.arlo import ARLO
+from custom_components.camera_doctor.profiles.eufy import EUFY
+from custom_components.camera_doctor.profiles.reolink import REOLINK
+from custom_components.camera_doctor.profiles.ring import RING
 
 from .shapes import entity
 
@@ -192,7 +192,7 @@ EUFY_SIBLINGS = (
     ("profile", "camera_sources", "expected"),
     [
         pytest.param(
-            "ring",
+            RING,
             sources(RING_CAMERA, *ring_siblings()),
             Observation(
                 available=True, battery_percent=83.0, signal_dbm=-58.0, signal_bars=4
@@ -200,7 +200,7 @@ EUFY_SIBLINGS = (
             id="ring-battery-wifi",
         ),
         pytest.param(
-            "ring",
+            RING,
             sources(
                 RING_CAMERA,
                 *ring_siblings(battery="unknown", dbm="unavailable", category="poor"),
@@ -209,13 +209,13 @@ EUFY_SIBLINGS = (
             id="ring-wired-poor-category",
         ),
         pytest.param(
-            "ring",
+            RING,
             sources(RING_CAMERA, *ring_siblings(category="meh")),
             Observation(available=True, battery_percent=83.0, signal_dbm=-58.0),
             id="ring-unknown-category",
         ),
         pytest.param(
-            "reolink",
+            REOLINK,
             sources(REOLINK_CAMERA, *reolink_siblings()),
             Observation(
                 available=True,
@@ -229,7 +229,7 @@ EUFY_SIBLINGS = (
             id="reolink-day-discharging",
         ),
         pytest.param(
-            "reolink",
+            REOLINK,
             sources(
                 REOLINK_CAMERA,
                 *reolink_siblings(
@@ -249,7 +249,7 @@ EUFY_SIBLINGS = (
             id="reolink-night-charging-updating",
         ),
         pytest.param(
-            "reolink",
+            REOLINK,
             sources(
                 entity("camera.garden_fluent", "unavailable", platform="reolink"),
                 *reolink_siblings(
@@ -270,7 +270,7 @@ EUFY_SIBLINGS = (
             id="reolink-offline-power-problem-outranks-charging",
         ),
         pytest.param(
-            "arlo",
+            ARLO,
             sources(aarlo_camera(), *AARLO_SIBLINGS),
             Observation(
                 available=True, battery_percent=64.0, signal_bars=3, temperature_c=12.5
@@ -278,7 +278,7 @@ EUFY_SIBLINGS = (
             id="aarlo-healthy",
         ),
         pytest.param(
-            "arlo",
+            ARLO,
             sources(aarlo_camera("Offline, Too Cold", charging=True)),
             Observation(
                 available=False, battery_percent=64.0, signal_bars=3, power_fault=False
@@ -286,7 +286,7 @@ EUFY_SIBLINGS = (
             id="aarlo-offline-too-cold-charging",
         ),
         pytest.param(
-            "arlo",
+            ARLO,
             sources(
                 aarlo_camera(
                     battery_level=None, signal_strength=None, connection="unavailable"
@@ -299,19 +299,19 @@ EUFY_SIBLINGS = (
             id="aarlo-connection-lost-sensors-fallback",
         ),
         pytest.param(
-            "arlo",
+            ARLO,
             sources(entity("camera.aarlo_driveway", "unknown", connection="connected")),
             Observation(available=True),
             id="aarlo-connected-state-unknown",
         ),
         pytest.param(
-            "eufy",
+            EUFY,
             sources(eufy_camera(), *EUFY_SIBLINGS),
             Observation(available=True, battery_percent=91.0, signal_dbm=-62.0),
             id="eufy-sensors",
         ),
         pytest.param(
-            "eufy",
+            EUFY,
             sources(
                 eufy_camera(
                     type="DeviceType.CAMERA2C",
@@ -330,7 +330,7 @@ EUFY_SIBLINGS = (
             id="eufy-nested-properties",
         ),
         pytest.param(
-            "eufy",
+            EUFY,
             sources(
                 eufy_camera(battery="80", wifiRssi=-60, state="garbage"),
                 EUFY_SIBLINGS[0],
@@ -341,16 +341,15 @@ EUFY_SIBLINGS = (
     ],
 )
 def test_observe(
-    profile: str, camera_sources: CameraSources, expected: Observation
+    profile: Profile, camera_sources: CameraSources, expected: Observation
 ) -> None:
     """Each brand's realistic entity set gives the expected observation."""
-    assert PROFILES[profile].observe(camera_sources) == expected
+    assert profile.observe(camera_sources) == expected
 
 
-@pytest.mark.parametrize("name", ["ring", "reolink", "arlo", "eufy"])
-def test_brand_flags(name: str) -> None:
+@pytest.mark.parametrize("profile", [RING, REOLINK, ARLO, EUFY], ids=lambda p: p.name)
+def test_brand_flags(profile: Profile) -> None:
     """Only Blink freezes readings and has a hub to match."""
-    profile = PROFILES[name]
     assert profile.freezes_readings is False
     assert profile.hub_domain is None
     assert profile.match_hub(sources(RING_CAMERA)) is None
@@ -358,9 +357,7 @@ def test_brand_flags(name: str) -> None:
 
 def test_changing_readings_use_sensors() -> None:
     """Brands without frozen clouds still report their moving measurements."""
-    readings = PROFILES["ring"].changing_readings(
-        sources(RING_CAMERA, *ring_siblings())
-    )
+    readings = RING.changing_readings(sources(RING_CAMERA, *ring_siblings()))
     assert readings == {
         "sensor.front_door_battery": 83.0,
         "sensor.front_door_wi_fi_signal_strength": -58.0,

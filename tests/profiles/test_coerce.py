@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from custom_components.camera_doctor.diagnosis import readings
 from custom_components.camera_doctor.diagnosis.model import Observation
 from custom_components.camera_doctor.profiles import _coerce as c
 from custom_components.camera_doctor.profiles.profile import merge
@@ -66,6 +67,8 @@ def test_as_bool(value: object, expected: bool | None) -> None:
         ("20", ["°C"], None),
         ("900", "°C", None),
         ("-500", "°F", None),
+        ("120", "°C", None),
+        ("-70", "°C", None),
         ("nan", "°C", None),
     ],
 )
@@ -83,6 +86,8 @@ def test_celsius(value: object, unit: object, expected: float | None) -> None:
         ("4.5", None, None, 4.5),
         ("6", None, None, 6.0),
         ("-200", None, None, None),
+        ("-130", None, None, None),
+        ("-120", -120.0, None, None),
         ("101", None, None, None),
         ("x", None, None, None),
     ],
@@ -92,6 +97,26 @@ def test_ranges(
 ) -> None:
     """Out-of-range readings are glitches."""
     assert (c.dbm(value), c.bars(value), c.percent(value)) == (dbm, bars, percent)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [-130, -121, -120.5, -120, -60, -1, -0.5, 0, 1, 4, 5, 5.5, 6, 50, 100, 100.5, 150],
+)
+def test_the_engines_ranges(value: float) -> None:
+    """A profile keeps a reading exactly when the engine finds it plausible.
+
+    On top, an RSSI is below 0 dBm and a level a whole number of bars.
+    """
+    assert c.percent(value) == readings.battery_percent(value)
+    assert c.dbm(value) == (readings.signal_dbm(value) if value < 0 else None)
+    number = readings.signal_bars(value)
+    assert c.bars(value) == (number if number is not None and value % 1 == 0 else None)
+    for unit in ("°C", "°F", "K"):
+        expected = readings.temperature_c(value, unit)
+        assert c.celsius(value, unit) == (
+            None if expected is None else round(expected, 2)
+        )
 
 
 def test_lookup_and_mapping() -> None:

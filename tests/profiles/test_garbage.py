@@ -9,11 +9,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from custom_components.camera_doctor.diagnosis.model import Observation
-from custom_components.camera_doctor.profiles import (
-    PROFILES,
-    CameraSources,
-    SourceState,
-)
+from custom_components.camera_doctor.profiles import CameraSources, SourceState
+from custom_components.camera_doctor.profiles.arlo import ARLO
+from custom_components.camera_doctor.profiles.blink import BLINK
+from custom_components.camera_doctor.profiles.eufy import EUFY
+from custom_components.camera_doctor.profiles.generic import GENERIC
+from custom_components.camera_doctor.profiles.reolink import REOLINK
+from custom_components.camera_doctor.profiles.ring import RING
 
 from .shapes import BLINK_CAMERA_ATTRIBUTES, blink, blink_siblings, sync_module
 
@@ -141,7 +143,7 @@ def test_random_sources_never_raise(
 ) -> None:
     """Every profile copes with any entity set and returns sane values."""
     sources = CameraSources(camera=camera, siblings=siblings, hubs=hubs)
-    for profile in PROFILES.values():
+    for profile in (BLINK, RING, ARLO, EUFY, REOLINK, GENERIC):
         observation = profile.observe(sources)
         assert isinstance(observation, Observation)
         _assert_sane(observation)
@@ -175,7 +177,7 @@ def test_blink_attribute_garbage(
         blink_siblings(),
         (garbled_hub, hub),
     )
-    _assert_sane(PROFILES["blink"].observe(sources))
+    _assert_sane(BLINK.observe(sources))
 
 
 def _assert_sane(observation: Observation) -> None:

@@ -67,6 +67,8 @@ def test_manifest() -> None:
     assert manifest["domain"] == PACKAGE.name == "camera_doctor"
     assert manifest["name"] == "Camera Doctor"
     assert manifest["config_flow"] is True
+    # One entry watches every camera: Home Assistant refuses a second one.
+    assert manifest["single_config_entry"] is True
     assert manifest["iot_class"] == "calculated"
     assert manifest["integration_type"] in {"hub", "device", "service", "helper"}
     assert manifest["requirements"] == []

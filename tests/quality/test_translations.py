@@ -81,6 +81,46 @@ def test_fix_steps_for_every_fix_key() -> None:
     assert set(STRINGS["entity"]["sensor"]["recommended_fix"]["state"]) == set(fixes)
 
 
+# What the design says each fix must tell the owner, in the owner's words.
+FIX_ADVICE = {
+    "replace_batteries": (
+        "lithium AA",
+        "Never mix old and new",
+        "rechargeable",
+        "alkaline",
+    ),
+    "check_wifi": ("Power-cycle the router",),
+    "improve_signal": ("extender",),
+    "check_sync_module": ("solid red",),
+    "wait_for_update": ("Do not unplug",),
+    "move_to_shade": ("shaded, ventilated",),
+    "reset_camera": ("contact the maker's support",),
+}
+
+
+def test_fix_steps_give_the_advice() -> None:
+    """Every fault's fix is numbered steps with the documented advice."""
+    fixes = STRINGS["selector"]["fix"]["options"]
+    for cause in set(Cause) - {Cause.NONE}:
+        steps = fixes[FIX_KEYS[cause]].split("\n")
+        for number, step in enumerate(steps, start=1):
+            assert step.startswith(f"{number}. ") and step.endswith("."), cause
+    for key, advice in FIX_ADVICE.items():
+        for detail in advice:
+            assert detail in fixes[key], (key, detail)
+
+
+def test_notices_give_the_same_steps() -> None:
+    """A cause's notice lists the very steps of its fix, word for word."""
+    fixes = STRINGS["selector"]["fix"]["options"]
+    for cause, strings in STRINGS["issues"].items():
+        if "fix_flow" in strings:
+            text = strings["fix_flow"]["step"]["confirm"]["description"]
+        else:
+            text = strings["description"]
+        assert fixes[FIX_KEYS[Cause(cause)]] in text, cause
+
+
 def test_exceptions_and_flow_errors_used_in_code_exist() -> None:
     """Every translation_key / error / abort reason in the code is translated."""
     code = _code()

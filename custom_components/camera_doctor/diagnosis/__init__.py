@@ -20,7 +20,6 @@ from .engine import (
     diagnose,
     outage_wait,
 )
-from .fixes import FIX_STEPS
 from .model import FIX_KEYS, Cause, Diagnosis, Observation, Severity, Thresholds
 from .notices import (
     MAX_NOTICES_PER_HOUR,
@@ -29,21 +28,19 @@ from .notices import (
     flap_hold,
     wanted_notices,
 )
-from .quiet import QUIET_READINGS, is_quiet, quiet_range
+from .quiet import is_quiet, quiet_range
 from .readings import sanitize_thresholds
-from .severity import cause_severity, severity
+from .severity import cause_severity
 
 __all__ = [
     "BATTERY_BAND",
     "ESCALATION_GRACE_PERIODS",
     "ESCALATION_MIN_MINUTES",
     "FIX_KEYS",
-    "FIX_STEPS",
     "MAX_NOTICES_PER_HOUR",
     "NOTE_NIGHT_IR",
     "OFFLINE_ERROR_AFTER",
     "PRECEDENCE",
-    "QUIET_READINGS",
     "SIGNAL_BAND_BARS",
     "SIGNAL_BAND_DBM",
     "STUCK_UPDATE_AFTER",
@@ -61,6 +58,5 @@ __all__ = [
     "outage_wait",
     "quiet_range",
     "sanitize_thresholds",
-    "severity",
     "wanted_notices",
 ]

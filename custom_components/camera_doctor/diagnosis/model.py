@@ -53,7 +53,7 @@ FIX_KEYS: Final[Mapping[Cause, str]] = MappingProxyType(
 
 
 class Severity(StrEnum):
-    """How urgent a diagnosis is (see ``engine.severity``)."""
+    """How urgent a cause is (see ``severity.cause_severity``)."""
 
     ERROR = "error"
     WARNING = "warning"

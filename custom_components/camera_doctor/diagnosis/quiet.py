@@ -14,7 +14,6 @@ from typing import Final
 from . import readings
 from .model import Cause, Diagnosis, Thresholds
 
-QUIET_READINGS: Final = ("battery_percent", "signal_dbm", "temperature_c")
 _COERCE: Final = {
     "battery_percent": readings.battery_percent,
     "signal_dbm": readings.signal_dbm,

@@ -7,24 +7,64 @@ the plausible range of the quantity all become ``None``, so a broken sensor
 is never mistaken for a fault. Numeric strings such as ``"42"`` or ``"42.5"``
 are accepted.
 
-Plausible ranges: battery 0..100 %, Wi-Fi RSSI -120..0 dBm, signal bars
-0..5, temperature -60..100 °C (inclusive).
+``PLAUSIBLE`` is the one table of plausible ranges and their units, and
+``temperature_c`` the one conversion of temperatures to °C: the brand
+profiles check their readings with these too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import fields, replace
 from datetime import UTC, datetime
 import functools
 import math
-from typing import Final
+from types import MappingProxyType
+from typing import Final, NamedTuple
 
 from .model import Thresholds
 
-BATTERY_RANGE: Final = (0.0, 100.0)
-DBM_RANGE: Final = (-120.0, 0.0)
-BARS_RANGE: Final = (0.0, 5.0)
-CELSIUS_RANGE: Final = (-60.0, 100.0)
+
+class Plausible(NamedTuple):
+    """The range (inclusive) a reading really takes, in its unit."""
+
+    low: float
+    high: float
+    unit: str
+
+
+# Outside its range a reading is a glitch, not a measurement. Keyed by the
+# ``Observation`` field that carries the reading.
+PLAUSIBLE: Final[Mapping[str, Plausible]] = MappingProxyType(
+    {
+        "battery_percent": Plausible(0.0, 100.0, "%"),
+        "signal_dbm": Plausible(-120.0, 0.0, "dBm"),
+        "signal_bars": Plausible(0.0, 5.0, "bars"),
+        "temperature_c": Plausible(-60.0, 100.0, "°C"),
+    }
+)
+
+
+def _from_celsius(degrees: float) -> float:
+    return degrees
+
+
+def _from_fahrenheit(degrees: float) -> float:
+    return (degrees - 32.0) * 5.0 / 9.0
+
+
+def _from_kelvin(degrees: float) -> float:
+    return degrees - 273.15
+
+
+# The temperature units sources use (lower case), and their way to °C.
+_TO_CELSIUS: Final[Mapping[str, Callable[[float], float]]] = MappingProxyType(
+    {
+        **dict.fromkeys(("°c", "c", "celsius", "℃"), _from_celsius),
+        **dict.fromkeys(("°f", "f", "fahrenheit", "℉"), _from_fahrenheit),
+        **dict.fromkeys(("k", "kelvin"), _from_kelvin),
+    }
+)
 
 _DEFAULTS: Final = Thresholds()
 
@@ -46,24 +86,41 @@ def to_float(
     return number
 
 
+def plausible(reading: str, value: object) -> float | None:
+    """Return ``value`` as a float within ``PLAUSIBLE[reading]``, else None."""
+    low, high, _unit = PLAUSIBLE[reading]
+    return to_float(value, low, high)
+
+
 def battery_percent(value: object) -> float | None:
     """Return a battery charge in percent, or None."""
-    return to_float(value, *BATTERY_RANGE)
+    return plausible("battery_percent", value)
 
 
 def signal_dbm(value: object) -> float | None:
     """Return a Wi-Fi RSSI in dBm, or None."""
-    return to_float(value, *DBM_RANGE)
+    return plausible("signal_dbm", value)
 
 
 def signal_bars(value: object) -> float | None:
     """Return a signal strength in bars (0-5), or None."""
-    return to_float(value, *BARS_RANGE)
+    return plausible("signal_bars", value)
 
 
-def temperature_c(value: object) -> float | None:
-    """Return a temperature in °C, or None."""
-    return to_float(value, *CELSIUS_RANGE)
+def temperature_c(value: object, unit: object = "°C") -> float | None:
+    """Return a temperature given in ``unit`` (°C, °F or K) in °C, or None.
+
+    The unit is matched case-insensitively ("°F", "f", "fahrenheit"). An
+    unknown or missing unit gives None: guessing it would turn a mild 30 °C
+    into a freezing 30 °F.
+    """
+    convert = (
+        _TO_CELSIUS.get(unit.strip().casefold()) if isinstance(unit, str) else None
+    )
+    number = to_float(value)
+    if convert is None or number is None:
+        return None
+    return plausible("temperature_c", convert(number))
 
 
 def flag(value: object) -> bool | None:
@@ -96,14 +153,13 @@ def sanitize_thresholds(thresholds: object) -> Thresholds:
 
     ``grace_minutes`` below zero becomes zero; ``stale_hours`` of zero or less
     is kept as given and means "frozen-readings detection off". Anything that
-    is not a ``Thresholds`` at all gives the defaults. The same thresholds
-    come with every diagnosis, so the result is cached.
+    is not a ``Thresholds`` at all gives the defaults.
     """
     if not isinstance(thresholds, Thresholds):
         return _DEFAULTS
     try:
         return _cached_sanitize(thresholds)
-    except TypeError:  # a field holds something unhashable
+    except TypeError:  # a field holds something unhashable: no cache
         return _sanitize(thresholds)
 
 
@@ -116,4 +172,7 @@ def _sanitize(thresholds: Thresholds) -> Thresholds:
     return replace(_DEFAULTS, **clean)
 
 
+# Every diagnosis and every quiet-range check sanitises the entry's same
+# thresholds. Uncached that takes about 12 µs, more than a whole quiet change
+# costs in the benchmark (README, "Performance"), so the result is cached.
 _cached_sanitize = functools.lru_cache(maxsize=16)(_sanitize)

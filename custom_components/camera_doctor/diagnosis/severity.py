@@ -44,8 +44,3 @@ def cause_severity(
         if percent is not None and percent <= limit:
             return Severity.ERROR
     return _SEVERITY.get(cause, Severity.NONE)
-
-
-def severity(diagnosis: Diagnosis, thresholds: Thresholds = Thresholds()) -> Severity:
-    """Return how urgent ``diagnosis``'s primary cause is."""
-    return cause_severity(diagnosis.cause, diagnosis, thresholds)

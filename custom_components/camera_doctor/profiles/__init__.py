@@ -23,17 +23,12 @@ from .reolink import REOLINK
 from .ring import RING
 
 __all__ = [
-    "PROFILES",
     "CameraSources",
     "Profile",
     "Readings",
     "SourceState",
     "profile_for",
 ]
-
-PROFILES: Final[dict[str, Profile]] = {
-    profile.name: profile for profile in (BLINK, RING, ARLO, EUFY, REOLINK, GENERIC)
-}
 
 # The camera entity's integration (its platform) decides first.
 _BY_PLATFORM: Final[dict[str, Profile]] = {

@@ -2,7 +2,8 @@
 
 Every function here takes anything (``None``, ``"unknown"``, NaN, lists,
 wrong types) and returns either a sane value or ``None``; none of them raises.
-Standard library only.
+A reading outside its plausible range (the engine's ``readings.PLAUSIBLE``)
+is a glitch, not a measurement. Standard library only.
 """
 
 from __future__ import annotations
@@ -12,20 +13,13 @@ import math
 from types import MappingProxyType
 from typing import Any, Final
 
+from ..diagnosis import readings
+
 # States Home Assistant and the brand integrations use for "no reading".
 _MISSING: Final = frozenset({"", "unknown", "unavailable", "none", "null", "nan"})
 _TRUE: Final = frozenset({"on", "true", "yes", "1", "low"})
 _FALSE: Final = frozenset({"off", "false", "no", "0", "ok"})
-_CELSIUS: Final = frozenset({"°c", "c", "celsius", "℃"})
-_FAHRENHEIT: Final = frozenset({"°f", "f", "fahrenheit", "℉"})
-_KELVIN: Final = frozenset({"k", "kelvin"})
 _EMPTY: Final[Mapping[str, Any]] = MappingProxyType({})
-
-# Outside these ranges a reading is a glitch, not a measurement.
-_MIN_CELSIUS: Final = -80.0
-_MAX_CELSIUS: Final = 150.0
-_MIN_DBM: Final = -150.0
-MAX_BARS: Final = 5
 
 
 def as_word(value: object) -> str | None:
@@ -72,54 +66,36 @@ def as_bool(value: object) -> bool | None:
 
 
 def percent(value: object) -> float | None:
-    """Return a battery percentage in 0..100, or ``None``."""
-    number = as_float(value)
-    if number is None or not 0.0 <= number <= 100.0:
-        return None
-    return number
+    """Return a battery percentage, or ``None``."""
+    return readings.battery_percent(as_float(value))
 
 
 def celsius(value: object, unit: object) -> float | None:
-    """Return a temperature in °C, converting from ``unit``.
+    """Return a temperature in °C (to 0.01 °C), converted from ``unit``.
 
-    An unknown or missing unit gives ``None``: guessing the unit would turn a
-    mild 30 °C into a freezing 30 °F.
+    An unknown or missing unit gives ``None`` (see ``readings.temperature_c``).
     """
-    number = as_float(value)
-    unit_text = as_text(unit)
-    if number is None or unit_text is None:
-        return None
-    if unit_text in _CELSIUS:
-        result = number
-    elif unit_text in _FAHRENHEIT:
-        result = (number - 32.0) * 5.0 / 9.0
-    elif unit_text in _KELVIN:
-        result = number - 273.15
-    else:
-        return None
-    if not _MIN_CELSIUS <= result <= _MAX_CELSIUS:
-        return None
-    return round(result, 2)
+    result = readings.temperature_c(as_float(value), unit)
+    return None if result is None else round(result, 2)
 
 
 def dbm(value: object) -> float | None:
-    """Return a Wi-Fi RSSI in dBm (always negative), or ``None``."""
-    number = as_float(value)
-    if number is None or not _MIN_DBM <= number < 0.0:
-        return None
-    return number
+    """Return a Wi-Fi RSSI in dBm, or ``None``.
+
+    An RSSI is always negative: a 0 without a unit is a signal level in bars.
+    """
+    number = readings.signal_dbm(as_float(value))
+    return number if number is not None and number < 0.0 else None
 
 
 def bars(value: object) -> int | None:
-    """Return a whole signal level in bars, 0..5, or ``None``.
+    """Return a whole signal level in bars, or ``None``.
 
     Levels on a shorter scale (Reolink: 0..4) are kept as they are, not
     stretched: the diagnosis only cares about the weak end of the scale.
     """
-    number = as_float(value)
-    if number is None or not 0.0 <= number <= MAX_BARS or not number.is_integer():
-        return None
-    return int(number)
+    number = readings.signal_bars(as_float(value))
+    return int(number) if number is not None and number.is_integer() else None
 
 
 def mapping(value: object) -> Mapping[str, Any]:

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from custom_components.camera_doctor.diagnosis.model import Observation
-
+from ..diagnosis.model import Observation
 from . import generic
 from ._coerce import as_bool, as_text, as_word, bars, percent
 from .profile import Profile, merge

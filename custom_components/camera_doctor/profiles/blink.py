@@ -16,11 +16,9 @@ Standard library only.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from custom_components.camera_doctor.diagnosis.model import Observation
-
+from ..diagnosis.model import Observation
 from . import generic
 from ._coerce import as_float, as_text, bars, celsius, dbm, first, mapping
 from .profile import Profile, Readings, merge
@@ -80,26 +78,19 @@ def _temperature(sources: CameraSources) -> float | None:
     )
 
 
-@lru_cache(maxsize=1024)
-def _names(name: str | None, friendly_name: str | None) -> frozenset[str]:
-    """Return what a sync module is called, from its ``name`` and friendly name.
+def _names(hub: SourceState) -> set[str]:
+    """Return what a sync module is called: its ``name`` and friendly name.
 
     The panel's friendly name is its device's, "blink <sync module name>";
     it survives when the panel is unavailable and loses its other attributes.
-    Cached: every camera of a big home tries every panel's names.
     """
-    found = {text for text in map(as_text, (name, friendly_name)) if text}
-    found |= {text.removeprefix(f"{PLATFORM} ") for text in found}
-    return frozenset(text for text in found if text)
-
-
-def _is_named(hub: SourceState, name: str) -> bool:
-    """Return whether a sync module is called ``name``."""
     attributes = mapping(hub.attributes)
-    values = (attributes.get("name"), attributes.get("friendly_name"))
-    return name in _names(
-        *(value if isinstance(value, str) else None for value in values)
-    )
+    names = {
+        text
+        for key in ("name", "friendly_name")
+        if (text := as_text(attributes.get(key)))
+    }
+    return names | {name.removeprefix(f"{PLATFORM} ") for name in names}
 
 
 def _cameras_of(hub: SourceState) -> list[str]:
@@ -131,8 +122,8 @@ def match_hub(sources: CameraSources) -> SourceState | None:
         for hub in sources.hubs
         if hub.domain == HUB_DOMAIN and hub.platform in platforms
     ]
-    # What the camera says, read once; a test it gives nothing for is skipped
-    # (each is run against every panel, and a big home has many).
+    # Only what the camera says is matched on: a test it gives nothing for
+    # is skipped.
     sync_module = as_text(camera.get("sync_module"))
     network_id = as_float(camera.get("network_id"))
     own_names = {
@@ -142,7 +133,7 @@ def match_hub(sources: CameraSources) -> SourceState | None:
     }
     tests: list[Callable[[SourceState], bool]] = []
     if sync_module:
-        tests.append(lambda hub: _is_named(hub, sync_module))
+        tests.append(lambda hub: sync_module in _names(hub))
     if network_id is not None:
         tests.append(
             lambda hub: (
@@ -152,7 +143,7 @@ def match_hub(sources: CameraSources) -> SourceState | None:
     if own_names:
         tests.append(lambda hub: bool(own_names.intersection(_cameras_of(hub))))
     # Of panels that match equally well, the one matched before wins: a
-    # camera stays with its sync module, and is mostly matched at once.
+    # camera stays with its sync module.
     known = next((hub for hub in hubs if hub.entity_id == sources.known_hub), None)
     for test in tests:
         if known is not None and test(known):
@@ -207,6 +198,5 @@ BLINK = Profile(
     freezes_readings=True,
     changing_from_camera=True,
     hub_domain=HUB_DOMAIN,
-    hub_platform=PLATFORM,
     hub_identity=("name", "friendly_name", "network_id", "associated_cameras"),
 )

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from custom_components.camera_doctor.diagnosis.model import Observation
-
+from ..diagnosis.model import Observation
 from ._coerce import (
     as_bool,
     as_float,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
-from custom_components.camera_doctor.diagnosis.model import Observation
+from ..diagnosis.model import Observation
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -49,11 +49,12 @@ class Profile:
 
     ``freezes_readings`` is true when the brand's cloud keeps serving the
     last readings of a camera that died (Blink), so a camera whose
-    :meth:`changing_readings` stop moving is suspect. ``hub_domain`` and
-    ``hub_platform`` tell the Home Assistant layer which entities to put in
-    :attr:`CameraSources.hubs` (Blink: the ``alarm_control_panel`` entities of
-    the ``blink`` platform, one per sync module); both ``None`` means the
-    brand has no hub to watch. ``changing_from_camera`` is true when
+    :meth:`changing_readings` stop moving is suspect. ``hub_domain`` tells
+    the Home Assistant layer which entities to put in
+    :attr:`CameraSources.hubs` (Blink: the ``alarm_control_panel`` entities
+    of the camera's own integration, one per sync module); ``None`` means the
+    brand has no hub to watch.
+    ``changing_from_camera`` is true when
     :meth:`changing_readings` reads the camera entity only (Blink's
     attributes), so its sibling entities do not feed freeze detection.
     ``hub_identity`` names the hub attributes :meth:`match_hub` matches on: a
@@ -67,7 +68,6 @@ class Profile:
     freezes_readings: bool = False
     changing_from_camera: bool = False
     hub_domain: str | None = None
-    hub_platform: str | None = None
     hub_identity: tuple[str, ...] = ()
 
     def observe(self, sources: CameraSources) -> Observation:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from custom_components.camera_doctor.diagnosis.model import Observation
-
+from ..diagnosis.model import Observation
 from . import generic
 from ._coerce import as_text, first
 from .profile import Profile, merge
