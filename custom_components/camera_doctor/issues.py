@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.event import async_track_point_in_utc_time
 
-from .const import DOMAIN
+from .const import DOMAIN, LOGGER
 from .diagnosis import Cause, Diagnosis, Severity, Thresholds, flap_hold, wanted_notices
 from .discovery import CameraSpec
 from .evidence import issue_placeholders
+from .hub_issues import HubIssues, entity_name
 
 LEARN_MORE_URL = "https://github.com/camera-doctor/camera-doctor#{anchor}"
 
@@ -28,6 +29,14 @@ FIXABLE = frozenset(
     {Cause.FIRMWARE_OUTDATED, Cause.LOW_BATTERY, Cause.NO_CONNECTION, Cause.UNEXPLAINED}
 )
 _SEVERITY = {Severity.ERROR: ir.IssueSeverity.ERROR}
+NO_CAMERAS = "no_cameras"
+
+
+class _Raised(NamedTuple):
+    """What a raised issue shows."""
+
+    severity: ir.IssueSeverity
+    placeholders: dict[str, str]
 
 
 def issue_id(cause: Cause, registry_id: str) -> str:
@@ -38,17 +47,20 @@ def issue_id(cause: Cause, registry_id: str) -> str:
 class IssueManager:
     """Creates and deletes the repair issues of every watched camera.
 
-    ``on_retry(registry_id)`` is called when a notice held back for flapping
-    may be created again.
+    A cause shared by several cameras (an offline sync module) is one issue
+    naming the sync module and listing its cameras (:class:`HubIssues`), not
+    one per camera. ``on_retry(registry_id)`` is called when a notice held
+    back for flapping may be created again.
     """
 
     def __init__(self, hass: HomeAssistant, on_retry: Callable[[str], None]) -> None:
         """Start with no issue raised."""
         self.hass = hass
         self._on_retry = on_retry
-        self._raised: dict[str, dict[Cause, ir.IssueSeverity]] = {}
+        self._raised: dict[str, dict[Cause, _Raised]] = {}
         self._created: dict[tuple[str, Cause], tuple[datetime, ...]] = {}
         self._retries: dict[str, tuple[datetime, CALLBACK_TYPE]] = {}
+        self.hubs = HubIssues(hass)
 
     @callback
     def async_update(
@@ -57,18 +69,25 @@ class IssueManager:
         diagnosis: Diagnosis,
         thresholds: Thresholds,
         now: datetime,
+        hub_entity_id: str | None = None,
     ) -> None:
         """Bring a camera's issues in line with its confirmed diagnosis."""
         registry_id = spec.registry_id
         raised = self._raised.setdefault(registry_id, {})
-        wanted = wanted_notices(diagnosis, thresholds, now)
+        wanted = dict(wanted_notices(diagnosis, thresholds, now))
+        hub_down = wanted.pop(Cause.SYNC_MODULE_OFFLINE, None) is not None
+        self.hubs.async_update(spec, hub_entity_id if hub_down else None)
         for cause in set(raised) - set(wanted):
             del raised[cause]
+            LOGGER.debug("%s: notice %s cleared", spec.entity_id, cause)
             ir.async_delete_issue(self.hass, DOMAIN, issue_id(cause, registry_id))
         held: list[datetime] = []
         for cause, severity in wanted.items():
-            level = _SEVERITY.get(severity, ir.IssueSeverity.WARNING)
-            if raised.get(cause) is level:
+            shown = _Raised(
+                _SEVERITY.get(severity, ir.IssueSeverity.WARNING),
+                self._placeholders(spec, cause, diagnosis, thresholds),
+            )
+            if raised.get(cause) == shown:
                 continue
             if cause not in raised:
                 key = (registry_id, cause)
@@ -76,10 +95,17 @@ class IssueManager:
                 if retry is not None:
                     self._created[key] = created
                     held.append(retry)
+                    LOGGER.debug(
+                        "%s: notice %s held back until %s (flapping)",
+                        spec.entity_id,
+                        cause,
+                        retry,
+                    )
                     continue
                 self._created[key] = (*created, now)
-            raised[cause] = level
-            self._async_create(spec, cause, diagnosis, thresholds, level)
+                LOGGER.debug("%s: notice %s raised", spec.entity_id, cause)
+            raised[cause] = shown
+            self._async_create(spec, cause, shown)
         self._async_retry_at(registry_id, min(held, default=None))
 
     @callback
@@ -110,15 +136,27 @@ class IssueManager:
             unsub()
         self._retries.clear()
 
-    @callback
-    def _async_create(
+    def _placeholders(
         self,
         spec: CameraSpec,
         cause: Cause,
         diagnosis: Diagnosis,
         thresholds: Thresholds,
-        severity: ir.IssueSeverity,
-    ) -> None:
+    ) -> dict[str, str]:
+        """The texts a notice shows, current: a rename or an option changes them."""
+        return {
+            "camera": entity_name(self.hass, spec.entity_id),
+            **issue_placeholders(
+                cause,
+                diagnosis.evidence,
+                thresholds,
+                self.hass.config.units.temperature_unit,
+            ),
+        }
+
+    @callback
+    def _async_create(self, spec: CameraSpec, cause: Cause, shown: _Raised) -> None:
+        """Create the issue, or bring its texts up to date (its "Ignore" stays)."""
         data: dict[str, str | int | float | None] = {
             "registry_id": spec.registry_id,
             "entity_id": spec.entity_id,
@@ -132,22 +170,10 @@ class IssueManager:
             is_fixable=cause in FIXABLE,
             is_persistent=False,
             learn_more_url=LEARN_MORE_URL.format(anchor=cause.value.replace("_", "-")),
-            severity=severity,
+            severity=shown.severity,
             translation_key=cause.value,
-            translation_placeholders={
-                "camera": self._camera_name(spec),
-                **issue_placeholders(
-                    cause,
-                    diagnosis.evidence,
-                    thresholds,
-                    self.hass.config.units.temperature_unit,
-                ),
-            },
+            translation_placeholders=shown.placeholders,
         )
-
-    def _camera_name(self, spec: CameraSpec) -> str:
-        state = self.hass.states.get(spec.entity_id)
-        return state.name if state is not None else spec.entity_id
 
     @callback
     def async_clear(self, spec: CameraSpec) -> None:
@@ -156,12 +182,34 @@ class IssueManager:
         self._async_retry_at(spec.registry_id, None)
         for key in [key for key in self._created if key[0] == spec.registry_id]:
             del self._created[key]
+        self.hubs.async_update(spec, None)
         for cause in Cause:
             ir.async_delete_issue(self.hass, DOMAIN, issue_id(cause, spec.registry_id))
 
     def raised(self, registry_id: str) -> dict[Cause, Any]:
         """The issues currently raised for a camera, with their severity."""
-        return dict(self._raised.get(registry_id, {}))
+        return {
+            cause: shown.severity
+            for cause, shown in self._raised.get(registry_id, {}).items()
+        }
+
+    @callback
+    def async_prune(self) -> None:
+        """Delete every issue no camera stands behind now (after a full look).
+
+        A camera removed or excluded while the entry was not loaded, or whose
+        cause cleared meanwhile, leaves its issue behind; the issues that
+        were raised again (a reload, a restart) keep their "Ignore".
+        """
+        current = {
+            issue_id(cause, registry_id)
+            for registry_id, raised in self._raised.items()
+            for cause in raised
+        } | self.hubs.issue_ids
+        for domain, issue in list(ir.async_get(self.hass).issues):
+            if domain == DOMAIN and issue not in current and issue != NO_CAMERAS:
+                LOGGER.debug("Notice %s: nothing stands behind it now", issue)
+                ir.async_delete_issue(self.hass, DOMAIN, issue)
 
 
 @callback

@@ -26,6 +26,7 @@ from homeassistant.core import (
     callback,
 )
 from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.event import async_track_state_change_event
 from homeassistant.helpers.start import async_at_started
 from homeassistant.util import dt as dt_util
@@ -36,7 +37,7 @@ from .diagnosis import Cause, diagnose
 from .discovery import CameraSpec, SourceCache
 from .events import async_fire_diagnosis_event
 from .hubs import HubListener
-from .issues import IssueManager
+from .issues import NO_CAMERAS, IssueManager
 from .observe import Observed, observe_camera, quiet_change
 from .options import CameraDoctorOptions
 from .store import CameraStore
@@ -136,6 +137,8 @@ class CameraMonitor:
         self._started = True
         self._is_dark = self._read_is_dark()
         self.async_evaluate_all()
+        self.issues.async_prune()
+        self._async_notice_no_cameras()
 
     # -- cameras -------------------------------------------------------------
 
@@ -165,6 +168,25 @@ class CameraMonitor:
         for entity_id in self.sources.keys() - watched:
             del self.sources[entity_id]
         self._hub_listener.async_update(watches)
+        if self._started:
+            self._async_notice_no_cameras()
+
+    @callback
+    def _async_notice_no_cameras(self) -> None:
+        """Say so when there is no camera to watch (else nothing would happen)."""
+        if self.cameras:
+            ir.async_delete_issue(self.hass, DOMAIN, NO_CAMERAS)
+            return
+        LOGGER.debug("No camera to watch (none in Home Assistant, or all excluded)")
+        ir.async_create_issue(
+            self.hass,
+            DOMAIN,
+            NO_CAMERAS,
+            is_fixable=False,
+            is_persistent=False,
+            severity=ir.IssueSeverity.WARNING,
+            translation_key=NO_CAMERAS,
+        )
 
     def _make_watch(self, spec: CameraSpec) -> CameraWatch:
         return CameraWatch(self.hass, spec, self.store.get(spec.registry_id).diagnosis)
@@ -230,8 +252,18 @@ class CameraMonitor:
         """Diagnose one camera from the current states and publish the result."""
         if not self._started:
             return
-        now = dt_util.utcnow()
         spec = watch.spec
+        if watch.diagnosis is not None and (
+            missing := next(
+                (i for i in spec.own_ids if self.hass.states.get(i) is None), None
+            )
+        ):
+            # A source with no state at all is being renamed or re-added (an
+            # entity that goes away for good leaves the registry, or turns
+            # unavailable): it says nothing yet, so nothing changes.
+            LOGGER.debug("%s: waiting for %s to come back", spec.entity_id, missing)
+            return
+        now = dt_util.utcnow()
         observed = self.observe(watch, now)
         diagnosis = diagnose(
             observed.observation, self.options.thresholds, watch.diagnosis, now
@@ -243,7 +275,9 @@ class CameraMonitor:
             freshness=observed.freshness,
         )
         previous = watch.async_set_diagnosis(observed.observation, diagnosis, now)
-        self.issues.async_update(spec, diagnosis, self.options.thresholds, now)
+        self.issues.async_update(
+            spec, diagnosis, self.options.thresholds, now, observed.hub_entity_id
+        )
         watch.async_schedule(diagnosis.next_check, lambda: self.async_evaluate(watch))
         before = previous.cause if previous else Cause.NONE
         if before is not diagnosis.cause:

@@ -127,6 +127,14 @@ def issue(
     return ir.async_get(hass).async_get_issue(DOMAIN, f"{cause_key}_{registry_id}")
 
 
+def hub_issue(hass: HomeAssistant) -> ir.IssueEntry | None:
+    """The one notice of the sync module's panel, if raised."""
+    panel = er.async_get(hass).async_get(SYNC_PANEL)
+    assert panel is not None
+    issue_id = f"sync_module_offline_{panel.id}"
+    return ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
+
+
 def doctor_issues(hass: HomeAssistant) -> set[str]:
     """Ids of every repair issue Camera Doctor has raised."""
     return {
@@ -344,11 +352,18 @@ async def test_sync_module_offline(
         eid(hass, FRONT_CAM),
         eid(hass, KITCHEN_CAM),
     ]
-    for serial in (OUTDOOR_SERIAL, MINI_SERIAL):
-        raised = issue(hass, "sync_module_offline", cloud, serial)
-        assert raised is not None
-        assert raised.severity is ir.IssueSeverity.ERROR
-        assert raised.translation_placeholders["value"] == "offline"
+    # One notice for the sync module, naming it and its cameras.
+    raised = hub_issue(hass)
+    assert raised is not None
+    assert raised.severity is ir.IssueSeverity.ERROR
+    assert raised.translation_key == "sync_module_offline"
+    assert raised.translation_placeholders == {
+        "hub": hass.states.get(SYNC_PANEL).name,
+        "cameras": ", ".join(
+            sorted(hass.states.get(eid(hass, c)).name for c in (FRONT_CAM, KITCHEN_CAM))
+        ),
+    }
+    assert doctor_issues(hass) == {raised.issue_id}
 
     cloud.sync.status = "online"
     await cloud.poll(freezer)
@@ -425,11 +440,10 @@ async def test_cloud_outage_blames_the_sync_module_after_grace(
         eid(hass, FRONT_CAM),
         eid(hass, KITCHEN_CAM),
     ]
-    for serial in (OUTDOOR_SERIAL, MINI_SERIAL):
-        raised = issue(hass, "sync_module_offline", cloud, serial)
-        assert raised is not None
-        assert raised.severity is ir.IssueSeverity.ERROR
-        assert issue(hass, "no_connection", cloud, serial) is None
+    raised = hub_issue(hass)
+    assert raised is not None
+    assert raised.severity is ir.IssueSeverity.ERROR
+    assert doctor_issues(hass) == {raised.issue_id}  # no per-camera outage notice
 
     cloud.fail(None)
     await cloud.poll(freezer)

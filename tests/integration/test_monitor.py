@@ -149,6 +149,7 @@ async def test_camera_added_renamed_and_removed_live(
     ent_reg.async_update_entity(porch.entity_id, new_entity_id="camera.front_porch")
     await hass.async_block_till_done()
     porch.entity_id = "camera.front_porch"
+    porch.set("camera", "idle")  # a renamed entity writes its state anew
     porch.set("battery", "5")
     await past_grace(hass, freezer)
     assert hass.states.get(CAUSE.format("porch")).state == "low_battery"

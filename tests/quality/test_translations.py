@@ -59,10 +59,11 @@ def test_icons_for_every_cause() -> None:
 
 def test_issues_for_every_cause() -> None:
     """A notice per cause, with fix flows where Home Assistant can act."""
-    issues = STRINGS["issues"]
-    assert set(issues) == {cause.value for cause in Cause if cause is not Cause.NONE}
+    issues = {key: text for key, text in STRINGS["issues"].items() if key in CAUSES}
+    assert set(STRINGS["issues"]) == set(CAUSES) | {"no_cameras"}
     for cause, strings in issues.items():
-        assert _placeholders(strings["title"]) <= ISSUE_PLACEHOLDERS
+        expected = PLACEHOLDERS.get(Cause(cause), ISSUE_PLACEHOLDERS)
+        assert _placeholders(strings["title"]) <= expected
         if Cause(cause) in FIXABLE:
             flow = strings["fix_flow"]
             confirm = flow["step"]["confirm"]
@@ -70,8 +71,16 @@ def test_issues_for_every_cause() -> None:
             for reason in flow["abort"].values():
                 assert _placeholders(reason) <= FLOW_PLACEHOLDERS
         else:
-            assert _placeholders(strings["description"]) <= ISSUE_PLACEHOLDERS
+            assert _placeholders(strings["description"]) <= expected
             assert "**What to do**" in strings["description"]
+    shared = STRINGS["issues"][Cause.SYNC_MODULE_OFFLINE.value]
+    assert _placeholders(shared["title"] + shared["description"]) == {"hub", "cameras"}
+    assert "{" not in STRINGS["issues"]["no_cameras"]["description"]
+
+
+# Notices shared by several cameras name what they share, and list the cameras.
+CAUSES = {cause.value for cause in Cause if cause is not Cause.NONE}
+PLACEHOLDERS = {Cause.SYNC_MODULE_OFFLINE: {"hub", "cameras"}}
 
 
 def test_fix_steps_for_every_fix_key() -> None:
@@ -114,6 +123,8 @@ def test_notices_give_the_same_steps() -> None:
     """A cause's notice lists the very steps of its fix, word for word."""
     fixes = STRINGS["selector"]["fix"]["options"]
     for cause, strings in STRINGS["issues"].items():
+        if cause not in CAUSES:
+            continue
         if "fix_flow" in strings:
             text = strings["fix_flow"]["step"]["confirm"]["description"]
         else:

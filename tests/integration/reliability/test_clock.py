@@ -8,6 +8,7 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import Event, HomeAssistant
+from homeassistant.helpers import entity_registry as er
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -176,5 +177,7 @@ async def test_ntp_correction_keeps_an_offline_sync_module(
     assert hass.states.get(cause).state == "sync_module_offline"
     assert [e.data["cause"] for e in events] == ["sync_module_offline"]
     await advance(hass, freezer, timedelta(minutes=5))
-    assert set(our_issues(hass)) == {f"sync_module_offline_{camera.registry_id}"}
+    hub = er.async_get(hass).async_get(camera.siblings["hub"])
+    assert hub is not None
+    assert set(our_issues(hass)) == {f"sync_module_offline_{hub.id}"}
     assert [e.data["cause"] for e in events] == ["sync_module_offline"]

@@ -1,0 +1,94 @@
+"""One notice per offline sync module, naming it and listing its cameras.
+
+An offline sync module takes every camera on it offline; the cameras' own
+sensors show ``sync_module_offline``, and one repair issue
+``sync_module_offline_{registry id of the sync module's alarm panel}`` says
+which module it is and which cameras it takes down. A camera joins the notice
+once its own diagnosis confirms the cause; the notice goes with the last one.
+"""
+
+from __future__ import annotations
+
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import entity_registry as er, issue_registry as ir
+
+from .const import DOMAIN, LOGGER
+from .diagnosis import Cause
+from .discovery import CameraSpec
+
+HUB_ISSUE_PREFIX = f"{Cause.SYNC_MODULE_OFFLINE.value}_"
+LEARN_MORE_URL = "https://github.com/camera-doctor/camera-doctor#sync-module-offline"
+
+
+def entity_name(hass: HomeAssistant, entity_id: str) -> str:
+    """The name an entity shows (its entity id while it has no state)."""
+    state = hass.states.get(entity_id)
+    return state.name if state is not None else entity_id
+
+
+class HubIssues:
+    """The ``sync_module_offline`` issues, one per sync module."""
+
+    def __init__(self, hass: HomeAssistant) -> None:
+        """Start with no sync module offline."""
+        self._hass = hass
+        self._members: dict[str, dict[str, str]] = {}  # hub -> camera ids -> entity
+        self._hub_of: dict[str, str] = {}  # camera registry id -> hub entity id
+        self._shown: dict[str, tuple[str, dict[str, str]]] = {}  # hub -> issue
+
+    @property
+    def issue_ids(self) -> set[str]:
+        """The issues raised now."""
+        return {issue_id for issue_id, _placeholders in self._shown.values()}
+
+    @callback
+    def async_update(self, spec: CameraSpec, hub_entity_id: str | None) -> None:
+        """Say which offline hub (if any) takes ``spec`` down now."""
+        before = self._hub_of.pop(spec.registry_id, None)
+        if before is not None and before != hub_entity_id:
+            self._members[before].pop(spec.registry_id, None)
+            self._async_refresh(before)
+        if hub_entity_id is not None:
+            self._hub_of[spec.registry_id] = hub_entity_id
+            self._members.setdefault(hub_entity_id, {})[spec.registry_id] = (
+                spec.entity_id
+            )
+            self._async_refresh(hub_entity_id)
+
+    @callback
+    def _async_refresh(self, hub: str) -> None:
+        """Raise, update or delete the notice of one hub."""
+        entry = er.async_get(self._hass).async_get(hub)
+        if entry is None:
+            return
+        issue_id = f"{HUB_ISSUE_PREFIX}{entry.id}"
+        cameras = self._members.get(hub)
+        if not cameras:
+            self._members.pop(hub, None)
+            if self._shown.pop(hub, None) is not None:
+                LOGGER.debug("%s: notice %s cleared", hub, issue_id)
+                ir.async_delete_issue(self._hass, DOMAIN, issue_id)
+            return
+        placeholders = {
+            "hub": entity_name(self._hass, hub),
+            "cameras": ", ".join(
+                sorted(entity_name(self._hass, camera) for camera in cameras.values())
+            ),
+        }
+        if self._shown.get(hub) == (issue_id, placeholders):
+            return
+        if hub not in self._shown:
+            LOGGER.debug("%s: notice %s raised for %s", hub, issue_id, list(cameras))
+        self._shown[hub] = (issue_id, placeholders)
+        ir.async_create_issue(
+            self._hass,
+            DOMAIN,
+            issue_id,
+            data={"hub_registry_id": entry.id, "hub_entity_id": hub},
+            is_fixable=False,
+            is_persistent=False,
+            learn_more_url=LEARN_MORE_URL,
+            severity=ir.IssueSeverity.ERROR,
+            translation_key=Cause.SYNC_MODULE_OFFLINE.value,
+            translation_placeholders=placeholders,
+        )
