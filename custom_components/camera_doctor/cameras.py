@@ -9,14 +9,40 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 
-from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
+from homeassistant.const import ATTR_ENTITY_ID
+from homeassistant.core import (
+    CALLBACK_TYPE,
+    DOMAIN as HA_DOMAIN,
+    Event,
+    HomeAssistant,
+    callback,
+)
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er
 
-from .const import CAMERA_DOMAIN, DOMAIN, ENTITY_KEYS
+from .const import CAMERA_DOMAIN, DOMAIN, ENTITY_KEYS, LOGGER
 from .discovery import CameraSpec, discover_cameras
 from .watch import CameraWatch
 
 type CameraCallback = Callable[[CameraWatch], None]
+
+SERVICE_UPDATE_ENTITY = "update_entity"
+
+
+async def async_refresh_sources(hass: HomeAssistant, entity_ids: set[str]) -> None:
+    """Ask the integrations behind ``entity_ids`` to refresh them, if they can."""
+    present = sorted(i for i in entity_ids if hass.states.get(i) is not None)
+    if not present or not hass.services.has_service(HA_DOMAIN, SERVICE_UPDATE_ENTITY):
+        return
+    try:
+        await hass.services.async_call(
+            HA_DOMAIN,
+            SERVICE_UPDATE_ENTITY,
+            {ATTR_ENTITY_ID: present},
+            blocking=True,
+        )
+    except HomeAssistantError as err:
+        LOGGER.debug("Refreshing %s failed: %s", present, err)
 
 
 def entity_unique_id(spec: CameraSpec, key: str) -> str:

@@ -33,7 +33,7 @@ def async_setup_camera_entities(
     def add(watch: CameraWatch) -> None:
         async_add_entities(build(watch))
 
-    entry.async_on_unload(monitor.async_on_new_camera(add))
+    entry.async_on_unload(monitor.camera_set.async_on_new_camera(add))
 
 
 class CameraDoctorEntity(Entity):

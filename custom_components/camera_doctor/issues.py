@@ -213,6 +213,24 @@ class IssueManager:
 
 
 @callback
+def async_notice_no_cameras(hass: HomeAssistant, *, watching: bool) -> None:
+    """Say so when there is no camera to watch (else nothing would happen)."""
+    if watching:
+        ir.async_delete_issue(hass, DOMAIN, NO_CAMERAS)
+        return
+    LOGGER.debug("No camera to watch (none in Home Assistant, or all excluded)")
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        NO_CAMERAS,
+        is_fixable=False,
+        is_persistent=False,
+        severity=ir.IssueSeverity.WARNING,
+        translation_key=NO_CAMERAS,
+    )
+
+
+@callback
 def async_remove_all_issues(hass: HomeAssistant) -> None:
     """Delete every issue Camera Doctor ever raised (the entry is removed)."""
     registry = ir.async_get(hass)

@@ -10,42 +10,34 @@ can change the result.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 
 from homeassistant.config_entries import ConfigEntry
-from homeassistant.const import ATTR_ENTITY_ID
 from homeassistant.core import (
     CALLBACK_TYPE,
-    DOMAIN as HA_DOMAIN,
     Event,
     EventStateChangedData,
     HomeAssistant,
     callback,
 )
-from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import issue_registry as ir
-from homeassistant.helpers.event import async_track_state_change_event
 from homeassistant.helpers.start import async_at_started
 from homeassistant.util import dt as dt_util
 
-from .cameras import CameraSet
+from .cameras import CameraSet, async_refresh_sources
 from .const import DOMAIN, LOGGER
+from .daylight import Daylight
 from .diagnosis import Cause, diagnose
 from .discovery import CameraSpec, SourceCache
 from .events import async_fire_diagnosis_event
 from .hubs import HubListener
-from .issues import NO_CAMERAS, IssueManager
+from .issues import IssueManager, async_notice_no_cameras
 from .observe import Observed, observe_camera, quiet_change
 from .options import CameraDoctorOptions
 from .store import CameraStore
 from .watch import CameraWatch
-
-SUN_ENTITY = "sun.sun"
-SUN_STATES = {"below_horizon": True, "above_horizon": False}
-SERVICE_UPDATE_ENTITY = "update_entity"
 
 
 @dataclass(slots=True)
@@ -76,7 +68,7 @@ class CameraMonitor:
         self.options = options
         self.store = CameraStore(hass)
         self.issues = IssueManager(hass, self._async_evaluate_id)
-        self._camera_set = CameraSet(
+        self.camera_set = CameraSet(
             hass,
             make=self._make_watch,
             on_added=self._async_follow,
@@ -94,25 +86,20 @@ class CameraMonitor:
         )
         self._unsubs: list[CALLBACK_TYPE] = []
         self._started = False
-        self._is_dark: bool | None = None
+        self._daylight = Daylight(hass, self.async_evaluate_all)
 
     # -- lifecycle -----------------------------------------------------------
 
     async def async_load(self) -> None:
         """Read what was remembered, then find the cameras."""
         await self.store.async_load()
-        self._async_sync_cameras()
+        self.camera_set.async_sync(self.options.exclude)
         self.store.async_retain(set(self.cameras))
 
     @callback
     def async_start(self) -> None:
-        """Follow the registries and the sun; diagnose once Home Assistant runs."""
-        self._camera_set.async_start()
-        self._unsubs.append(
-            async_track_state_change_event(
-                self.hass, SUN_ENTITY, self._async_sun_changed
-            )
-        )
+        """Follow the registries; diagnose once Home Assistant runs."""
+        self.camera_set.async_start()
         self._unsubs.append(async_at_started(self.hass, self._async_ha_started))
 
     async def async_stop(self) -> None:
@@ -120,7 +107,8 @@ class CameraMonitor:
         self._started = False
         while self._unsubs:
             self._unsubs.pop()()
-        self._camera_set.async_stop()
+        self.camera_set.async_stop()
+        self._daylight.async_stop()
         self._hub_listener.async_stop()
         self.issues.async_stop()
         await self.store.async_save()
@@ -129,36 +117,23 @@ class CameraMonitor:
     def async_options_updated(self, options: CameraDoctorOptions) -> None:
         """Apply changed options live: exclusions and thresholds."""
         self.options = options
-        self._async_sync_cameras()
+        self.camera_set.async_sync(self.options.exclude)
         self.async_evaluate_all()
 
     @callback
     def _async_ha_started(self, _hass: HomeAssistant) -> None:
         self._started = True
-        self._is_dark = self._read_is_dark()
+        self._daylight.async_start()
         self.async_evaluate_all()
         self.issues.async_prune()
-        self._async_notice_no_cameras()
+        async_notice_no_cameras(self.hass, watching=bool(self.cameras))
 
     # -- cameras -------------------------------------------------------------
 
     @property
     def cameras(self) -> dict[str, CameraWatch]:
         """The watched cameras, keyed by the registry id of the camera entity."""
-        return self._camera_set.cameras
-
-    def watch_for_entity(self, entity_id: str) -> CameraWatch | None:
-        """The watch of a camera entity id, if it is watched."""
-        return self._camera_set.watch_for_entity(entity_id)
-
-    @callback
-    def async_on_new_camera(self, add: Callable[[CameraWatch], None]) -> CALLBACK_TYPE:
-        """Let an entity platform add entities for cameras found later."""
-        return self._camera_set.async_on_new_camera(add)
-
-    @callback
-    def _async_sync_cameras(self) -> None:
-        self._camera_set.async_sync(self.options.exclude)
+        return self.camera_set.cameras
 
     @callback
     def _async_cameras_synced(self) -> None:
@@ -169,24 +144,7 @@ class CameraMonitor:
             del self.sources[entity_id]
         self._hub_listener.async_update(watches)
         if self._started:
-            self._async_notice_no_cameras()
-
-    @callback
-    def _async_notice_no_cameras(self) -> None:
-        """Say so when there is no camera to watch (else nothing would happen)."""
-        if self.cameras:
-            ir.async_delete_issue(self.hass, DOMAIN, NO_CAMERAS)
-            return
-        LOGGER.debug("No camera to watch (none in Home Assistant, or all excluded)")
-        ir.async_create_issue(
-            self.hass,
-            DOMAIN,
-            NO_CAMERAS,
-            is_fixable=False,
-            is_persistent=False,
-            severity=ir.IssueSeverity.WARNING,
-            translation_key=NO_CAMERAS,
-        )
+            async_notice_no_cameras(self.hass, watching=bool(self.cameras))
 
     def _make_watch(self, spec: CameraSpec) -> CameraWatch:
         return CameraWatch(self.hass, spec, self.store.get(spec.registry_id).diagnosis)
@@ -211,17 +169,6 @@ class CameraMonitor:
 
     # -- diagnosis -----------------------------------------------------------
 
-    def _read_is_dark(self) -> bool | None:
-        if (sun := self.hass.states.get(SUN_ENTITY)) is None:
-            return None
-        return SUN_STATES.get(sun.state)
-
-    @callback
-    def _async_sun_changed(self, _event: Event[EventStateChangedData]) -> None:
-        if (is_dark := self._read_is_dark()) != self._is_dark:
-            self._is_dark = is_dark
-            self.async_evaluate_all()
-
     @callback
     def async_evaluate_all(self) -> None:
         """Diagnose every camera again."""
@@ -242,7 +189,7 @@ class CameraMonitor:
             known_hub=record.hub_entity_id,
             freshness=record.freshness,
             options=self.options,
-            is_dark=self._is_dark,
+            is_dark=self._daylight.is_dark,
             now=now,
             cache=self.sources,
         )
@@ -300,25 +247,8 @@ class CameraMonitor:
     async def async_recheck(self, watches: Iterable[CameraWatch]) -> None:
         """Ask the source integrations to refresh, then diagnose again."""
         watches = list(watches)
-        entity_ids = sorted(
-            {
-                entity_id
-                for watch in watches
-                for entity_id in watch.spec.watched_ids
-                if self.hass.states.get(entity_id) is not None
-            }
+        await async_refresh_sources(
+            self.hass, {i for watch in watches for i in watch.spec.watched_ids}
         )
-        if entity_ids and self.hass.services.has_service(
-            HA_DOMAIN, SERVICE_UPDATE_ENTITY
-        ):
-            try:
-                await self.hass.services.async_call(
-                    HA_DOMAIN,
-                    SERVICE_UPDATE_ENTITY,
-                    {ATTR_ENTITY_ID: entity_ids},
-                    blocking=True,
-                )
-            except HomeAssistantError as err:
-                LOGGER.debug("Refreshing %s failed: %s", entity_ids, err)
         for watch in watches:
             self.async_evaluate(watch)

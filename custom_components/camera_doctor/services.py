@@ -43,7 +43,7 @@ async def _targets(hass: HomeAssistant, call: ServiceCall) -> list[CameraWatch]:
         )
     watches: list[CameraWatch] = []
     for entity_id in cameras:
-        if (watch := monitor.watch_for_entity(entity_id)) is None:
+        if (watch := monitor.camera_set.watch_for_entity(entity_id)) is None:
             key = (
                 "camera_excluded"
                 if entity_id in monitor.options.exclude

@@ -32,7 +32,7 @@ def _watch(
     entry: MockConfigEntry, camera: FakeCamera
 ) -> tuple[CameraMonitor, CameraWatch]:
     monitor: CameraMonitor = entry.runtime_data.monitor
-    watch = monitor.watch_for_entity(camera.entity_id)
+    watch = monitor.camera_set.watch_for_entity(camera.entity_id)
     assert watch is not None
     return monitor, watch
 

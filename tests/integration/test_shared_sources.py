@@ -59,7 +59,7 @@ async def test_cameras_of_one_sync_module_share_its_panel(
     outdoor = er.async_get(hass).async_get_entity_id(
         "camera", "blink", f"{OUTDOOR_SERIAL}-camera"
     )
-    outdoor_watch = monitor.watch_for_entity(outdoor)
+    outdoor_watch = monitor.camera_set.watch_for_entity(outdoor)
     assert outdoor_watch is not None
     only_outdoor = set(outdoor_watch.spec.sibling_ids)
     assert only_outdoor <= monitor.sources.keys()
