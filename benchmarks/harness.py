@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import gc
 import logging
 from pathlib import Path
+import socket
 import statistics
 import time
 from typing import Any
@@ -55,6 +56,23 @@ FIRMWARE_ATTRS = {
     "latest_version": "1.0",
     "in_progress": False,
 }
+
+
+def free_port() -> int:
+    """A TCP port of 127.0.0.1 that nothing listens on (the system's pick)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def loopback_http() -> dict[str, Any]:
+    """Configuration for ``http``: 127.0.0.1 only, on a free port.
+
+    Camera Doctor depends on ``repairs``, which depends on ``http``; without
+    it, a Home Assistant that starts would serve on every interface on port
+    8123 (and fail there while ``scripts/develop`` runs).
+    """
+    return {"http": {"server_host": ["127.0.0.1"], "server_port": free_port()}}
 
 
 def quiet_logging() -> None:
