@@ -33,7 +33,6 @@ serves on 127.0.0.1 only, on a free port, recovery mode included.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 from pathlib import Path
@@ -43,11 +42,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from types import ModuleType
 from typing import Any
 
 from .floor import FLOOR_OPTIONS
-from .harness import REPO, free_port, median
+from .harness import REPO, free_port, median, script_module
 
 HASS = Path(sys.executable).with_name("hass")
 VARIANTS = ("without", "floor", "with")
@@ -86,19 +84,7 @@ bench_clock:{clock}
 {floor}"""
 
 
-def _dev_onboard() -> ModuleType:
-    """``scripts/dev_onboard.py`` (standard library only; not a package)."""
-    spec = importlib.util.spec_from_file_location(
-        "bench_dev_onboard", REPO / "scripts" / "dev_onboard.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-ONBOARD = _dev_onboard()
+ONBOARD = script_module("dev_onboard")  # Home Assistant's start, as develop sees it
 
 
 def _floor_configuration() -> str:

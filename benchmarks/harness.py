@@ -12,11 +12,14 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 import gc
+import importlib
 import logging
 from pathlib import Path
 import socket
 import statistics
+import sys
 import time
+from types import ModuleType
 from typing import Any
 
 from homeassistant import loader
@@ -33,6 +36,7 @@ from custom_components.camera_doctor.options import DEFAULT_OPTIONS
 from tests.integration.fleet import add_camera
 
 REPO = Path(__file__).resolve().parents[1]
+SCRIPTS = REPO / "scripts"
 
 # (domain, device_class, unit, first state, attributes) of a camera's sources:
 # the five readings of a generic battery camera (tests/integration/fleet.py).
@@ -56,6 +60,13 @@ FIRMWARE_ATTRS = {
     "latest_version": "1.0",
     "in_progress": False,
 }
+
+
+def script_module(name: str) -> ModuleType:
+    """Import ``scripts/<name>.py`` (standard library only; not a package)."""
+    if str(SCRIPTS) not in sys.path:
+        sys.path.append(str(SCRIPTS))
+    return importlib.import_module(name)
 
 
 def free_port() -> int:

@@ -162,13 +162,17 @@ def _scale_checks(scale: dict[str, Any]) -> list[tuple[str, str, float, float]]:
     return rows
 
 
+def _section(title: str, header: str, rule: str) -> list[str]:
+    """A section's title and the head of its table."""
+    return [f"### {title}", "", header, rule]
+
+
 def _relevant_section(relevant: dict[str, Any]) -> list[str]:
-    lines = [
-        f"### 1. Relevant state change (Camera Doctor watching {relevant['cameras_watched']} cameras)",
-        "",
+    lines = _section(
+        f"1. Relevant state change (Camera Doctor watching {relevant['cameras_watched']} cameras)",
         "| stream | bare write µs | added: Camera Doctor µs | of which HA writing its entities µs | added: threshold µs | added: 8 templates µs | CD / threshold | CD / templates |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
-    ]
+    )
     for kind in ("realistic", "worst_case"):
         r = relevant[kind]
         a = r["added_us"]
@@ -200,12 +204,11 @@ def _relevant_section(relevant: dict[str, Any]) -> list[str]:
 
 
 def _unrelated_section(unrelated: dict[str, Any]) -> list[str]:
-    lines = [
-        "### 2. Unrelated state changes (10,000 writes)",
-        "",
+    lines = _section(
+        "2. Unrelated state changes (10,000 writes)",
         "| Home Assistant | without CD ms | with CD ms | ratio |",
         "|---|---:|---:|---:|",
-    ]
+    )
     for key, label in (
         ("with_tracker", "with one other state tracker (any real install)"),
         ("bare", "bare (nothing tracks states)"),
@@ -218,12 +221,11 @@ def _unrelated_section(unrelated: dict[str, Any]) -> list[str]:
 
 
 def _scale_section(scale: dict[str, Any]) -> list[str]:
-    lines = [
-        "### 3. Scale (camera + 5 sources each)",
-        "",
+    lines = _section(
+        "3. Scale (camera + 5 sources each)",
         "| cameras | setup s | floor: setup s | ms / camera | memory KiB | KiB / camera | KiB / added camera | floor: KiB / added camera |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
+    )
     for row in scale["rows"]:
         added = row.get("memory_kib_per_added_camera")
         floor = row.get("floor_memory_kib_per_added_camera")
@@ -239,10 +241,11 @@ def _scale_section(scale: dict[str, Any]) -> list[str]:
 
 def _startup_section(s: dict[str, Any]) -> list[str]:
     return [
-        f"### 4. Start-up with {s['cameras']} cameras",
-        "",
-        "| without CD s | floor: the four entities alone s | with CD s | floor / without | with / without |",
-        "|---:|---:|---:|---:|---:|",
+        *_section(
+            f"4. Start-up with {s['cameras']} cameras",
+            "| without CD s | floor: the four entities alone s | with CD s | floor / without | with / without |",
+            "|---:|---:|---:|---:|---:|",
+        ),
         (
             f"| {s['without_s']:.3f} | {s['floor_s']:.3f} | {s['with_s']:.3f} | "
             f"{s['floor_ratio']:.2f} | {s['ratio']:.2f} |"
@@ -251,12 +254,11 @@ def _startup_section(s: dict[str, Any]) -> list[str]:
 
 
 def _real_startup_section(real: dict[str, Any]) -> list[str]:
-    lines = [
-        f"### 5. Real start-up: a whole `hass` process, {real['cameras']} Blink cameras",
-        "",
+    lines = _section(
+        f"5. Real start-up: a whole `hass` process, {real['cameras']} Blink cameras",
         "| | without CD s | floor: the four entities alone s | with CD s | floor / without | with / without |",
         "|---|---:|---:|---:|---:|---:|",
-    ]
+    )
     for key, label in (("started", "until started"), ("idle", "until idle")):
         without, floor = real[f"without_{key}_s"], real[f"floor_{key}_s"]
         with_cd = real[f"with_{key}_s"]
@@ -293,10 +295,11 @@ def table(results: dict[str, Any]) -> str:
             lines += ["", *section(part)]
     lines += [
         "",
-        "### The floor: Home Assistant's own cost of the four contract entities",
-        "",
-        "| measure | Camera Doctor | floor | goal | Camera Doctor's own share |",
-        "|---|---:|---:|---:|---:|",
+        *_section(
+            "The floor: Home Assistant's own cost of the four contract entities",
+            "| measure | Camera Doctor | floor | goal | Camera Doctor's own share |",
+            "|---|---:|---:|---:|---:|",
+        ),
     ]
     for label, unit, value, floor_value, goal in floors(results):
         own = value - floor_value
@@ -306,10 +309,7 @@ def table(results: dict[str, Any]) -> str:
         )
     lines += [
         "",
-        "### Goals",
-        "",
-        "| goal | measured | target | |",
-        "|---|---:|---:|---|",
+        *_section("Goals", "| goal | measured | target | |", "|---|---:|---:|---|"),
     ]
     for label, unit, value, goal in checks(results):
         lines.append(

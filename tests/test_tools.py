@@ -3,33 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 from pathlib import Path
 import socket
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from benchmarks.harness import free_port, loopback_http
+from benchmarks.harness import free_port, loopback_http, script_module
 from benchmarks.run import run_parts
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _dev_onboard() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "tools_dev_onboard", ROOT / "scripts" / "dev_onboard.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-onboard = _dev_onboard()
+onboard = script_module("dev_onboard")
 
 # Home Assistant 2025.4's own lines from a start without the frontend package.
 RECOVERY_LOG = """\

@@ -7,8 +7,11 @@ from typing import Any
 from .const import BLINK_BRAND
 from .model import BLINK_FAULTS, BLINK_MINI_FAULTS, Fleet, SimCamera, SimSyncModule
 
-# The standard fleet's Blink outdoor cameras: name, serial, camera id,
-# temperature (°C), Wi-Fi signal (dBm) and sync module signal (bars).
+# The standard fleet's Blink outdoor cameras (battery powered, batteries full).
+OUTDOOR_FIELDS = (
+    "name", "serial", "camera_id",
+    "base_temperature_c", "base_signal_dbm", "base_signal_bars",
+)  # fmt: skip
 OUTDOOR_CAMERAS = (
     ("Front Door", "G8W1-0001-FRNT", 111, 12.0, -52, 5),
     ("Back Yard", "G8W1-0002-BACK", 112, 9.0, -64, 4),
@@ -42,16 +45,9 @@ def default_fleet() -> Fleet:
     )
     cameras = [
         blink_camera(
-            home,
-            name=name,
-            serial=serial,
-            camera_id=camera_id,
-            base_temperature_c=temperature,
-            base_signal_dbm=dbm,
-            base_signal_bars=bars,
-            battery_percent=100,
+            home, battery_percent=100, **dict(zip(OUTDOOR_FIELDS, row, strict=True))
         )
-        for name, serial, camera_id, temperature, dbm, bars in OUTDOOR_CAMERAS
+        for row in OUTDOOR_CAMERAS
     ]
     # A Blink Mini: wired, no battery and no Wi-Fi reading.
     cameras.append(
