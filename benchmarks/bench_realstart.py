@@ -22,9 +22,13 @@ diagnoses are on disk), and every timed start runs on a fresh copy of that
 directory: a restart, as an owner's would be. Runs alternate between the
 variants. Modules are byte-compiled, as in an installed Home Assistant (the
 preparing runs write what is missing). Home Assistant installs nothing
-(``--skip-pip``): ``scripts/setup`` has installed what these integrations
-need. A run in which any problem sensor is on (every simulated camera is
-healthy) is an error, not a figure.
+(``--skip-pip``): ``scripts/bench`` has installed what these integrations
+need (the frontend among them). A run in which any problem sensor is on
+(every simulated camera is healthy) is an error, not a figure; so is a start
+in which an integration, a config entry or a platform fails to set up, or
+Home Assistant falls back to recovery mode: the benchmark stops at once
+and shows what Home Assistant logged. Each start
+serves on 127.0.0.1 only, on a free port, recovery mode included.
 """
 
 from __future__ import annotations
@@ -34,7 +38,6 @@ import os
 from pathlib import Path
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -42,12 +45,13 @@ import time
 from typing import Any
 
 from .floor import FLOOR_OPTIONS
-from .harness import REPO, median
+from .harness import REPO, free_port, median, script_module
 
 HASS = Path(sys.executable).with_name("hass")
 VARIANTS = ("without", "floor", "with")
 INTEGRATIONS = ("bench_floor", "camera_doctor")  # what "floor" and "with" add
 TIMEOUT_S = 600.0
+LOG_CHECK_S = 0.5  # how often a start's log is read for errors
 CONFIGURATION = """\
 homeassistant:
   name: Start-up benchmark
@@ -72,16 +76,15 @@ automation: []
 script: {{}}
 logger:
   default: error
+  logs:
+    homeassistant.bootstrap: warning  # says when it falls back to recovery mode
 fleet_sim:
   cameras: {cameras}
 bench_clock:{clock}
 {floor}"""
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+ONBOARD = script_module("dev_onboard")  # Home Assistant's start, as develop sees it
 
 
 def _floor_configuration() -> str:
@@ -93,12 +96,27 @@ def _floor_configuration() -> str:
 def _write_configuration(
     config: Path, cameras: int, variant: str, add: str | None = None
 ) -> None:
+    """The configuration, on a free port of 127.0.0.1 (recovery mode too)."""
     clock = f"\n  add: {add}" if add else ""
     floor = _floor_configuration() if variant == "floor" else ""
+    port = free_port()
     (config / "configuration.yaml").write_text(
-        CONFIGURATION.format(
-            port=_free_port(), cameras=cameras, clock=clock, floor=floor
-        )
+        CONFIGURATION.format(port=port, cameras=cameras, clock=clock, floor=floor)
+    )
+    ONBOARD.preseed_http(config, port)
+
+
+def _failed(config: Path, what: str) -> RuntimeError:
+    """``what`` happened; with Home Assistant's own account from its log."""
+    try:
+        log = (config / "hass.err").read_text(errors="replace")
+    except FileNotFoundError:
+        log = ""
+    account = ONBOARD.startup_failure(log, setup_errors=True) or "\n".join(
+        log.splitlines()[-20:]
+    )
+    return RuntimeError(
+        f"{what} ({config.name}); Home Assistant logged:\n{account or '(nothing)'}"
     )
 
 
@@ -111,9 +129,11 @@ def _launch(config: Path) -> dict[str, float]:
     # owner's, and the ratios kinder.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["BENCH_CLOCK_FILE"] = str(clock)
+    log = config / "hass.err"
     launched = time.monotonic()
+    next_check = launched + LOG_CHECK_S
     with (
-        (config / "hass.err").open("w") as errors,
+        log.open("w") as errors,
         subprocess.Popen(  # noqa: S603 - our own interpreter's hass script
             [str(HASS), "-c", str(config), "--skip-pip"],
             env=env,
@@ -125,11 +145,17 @@ def _launch(config: Path) -> dict[str, float]:
         try:
             while not clock.exists():
                 if process.poll() is not None:
-                    msg = f"Home Assistant exited early, see {config / 'hass.err'}"
-                    raise RuntimeError(msg)
-                if time.monotonic() - launched > TIMEOUT_S:
-                    msg = f"Home Assistant did not start in {TIMEOUT_S:.0f} s"
-                    raise RuntimeError(msg)
+                    raise _failed(config, "Home Assistant exited early")
+                if (now := time.monotonic()) >= next_check:
+                    next_check = now + LOG_CHECK_S
+                    if ONBOARD.startup_failure(
+                        log.read_text(errors="replace"), setup_errors=True
+                    ):
+                        raise _failed(config, "Home Assistant failed to start")
+                if now - launched > TIMEOUT_S:
+                    raise _failed(
+                        config, f"Home Assistant did not start in {TIMEOUT_S:.0f} s"
+                    )
                 time.sleep(0.01)
             time.sleep(0.05)  # the clock writes its file in one go; let it land
             report = json.loads(clock.read_text())
@@ -141,8 +167,7 @@ def _launch(config: Path) -> dict[str, float]:
                 process.kill()
                 process.wait()
     if report["problems"]:  # every simulated camera is healthy
-        msg = f"{report['problems']} problems reported, see {config / 'hass.err'}"
-        raise RuntimeError(msg)
+        raise _failed(config, f"{report['problems']} problems reported")
     return {
         "started_s": report["started"] - launched,
         "idle_s": report["idle"] - launched,

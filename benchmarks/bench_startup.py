@@ -56,6 +56,7 @@ from .harness import (
     Camera,
     doctor_entry,
     home_assistant,
+    loopback_http,
     median,
     register_camera,
     settle,
@@ -203,11 +204,14 @@ async def _start(cameras: int, variant: str) -> float:
                         device_id=camera.device_id,
                     )
         await hass.async_block_till_done()
+        # Camera Doctor's dependencies (repairs, http) are set up with it, and
+        # the HTTP server starts with Home Assistant: on 127.0.0.1 only.
+        config = loopback_http()
         settle()
         start = time.perf_counter()
-        assert await async_setup_component(hass, SOURCE, {})
+        assert await async_setup_component(hass, SOURCE, config)
         if domain is not None:
-            assert await async_setup_component(hass, domain, {})
+            assert await async_setup_component(hass, domain, config)
         await hass.async_start()
         await hass.async_block_till_done()
         elapsed = time.perf_counter() - start

@@ -12,10 +12,14 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 import gc
+import importlib
 import logging
 from pathlib import Path
+import socket
 import statistics
+import sys
 import time
+from types import ModuleType
 from typing import Any
 
 from homeassistant import loader
@@ -32,6 +36,7 @@ from custom_components.camera_doctor.options import DEFAULT_OPTIONS
 from tests.integration.fleet import add_camera
 
 REPO = Path(__file__).resolve().parents[1]
+SCRIPTS = REPO / "scripts"
 
 # (domain, device_class, unit, first state, attributes) of a camera's sources:
 # the five readings of a generic battery camera (tests/integration/fleet.py).
@@ -55,6 +60,30 @@ FIRMWARE_ATTRS = {
     "latest_version": "1.0",
     "in_progress": False,
 }
+
+
+def script_module(name: str) -> ModuleType:
+    """Import ``scripts/<name>.py`` (standard library only; not a package)."""
+    if str(SCRIPTS) not in sys.path:
+        sys.path.append(str(SCRIPTS))
+    return importlib.import_module(name)
+
+
+def free_port() -> int:
+    """A TCP port of 127.0.0.1 that nothing listens on (the system's pick)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def loopback_http() -> dict[str, Any]:
+    """Configuration for ``http``: 127.0.0.1 only, on a free port.
+
+    Camera Doctor depends on ``repairs``, which depends on ``http``; without
+    it, a Home Assistant that starts would serve on every interface on port
+    8123 (and fail there while ``scripts/develop`` runs).
+    """
+    return {"http": {"server_host": ["127.0.0.1"], "server_port": free_port()}}
 
 
 def quiet_logging() -> None:

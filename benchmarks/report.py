@@ -32,32 +32,39 @@ def floors(results: dict[str, Any]) -> list[tuple[str, str, float, float, float]
     them (memory) and adding them at start-up. A goal below the floor cannot
     be met by any integration that keeps those entities.
     """
-    rel = results["relevant"]["worst_case"]
-    scale = results["scale"]["rows"][-1]
-    start = results["startup"]
-    rows = [
-        (
-            "worst-case change / threshold helper",
-            "x",
-            rel["ratio_vs_threshold"],
-            rel["entity_writes_vs_threshold"],
-            GOALS["relevant_vs_threshold"],
-        ),
-        (
-            "memory per camera (slope)",
-            "KiB",
-            scale["memory_kib_per_added_camera"],
-            scale["floor_memory_kib_per_added_camera"],
-            GOALS["memory_kib_per_camera"],
-        ),
-        (
-            f"start-up with {start['cameras']} cameras / without",
-            "x",
-            start["ratio"],
-            start["floor_ratio"],
-            GOALS["startup_ratio"],
-        ),
-    ]
+    rows = []
+    if relevant := results.get("relevant"):
+        rel = relevant["worst_case"]
+        rows.append(
+            (
+                "worst-case change / threshold helper",
+                "x",
+                rel["ratio_vs_threshold"],
+                rel["entity_writes_vs_threshold"],
+                GOALS["relevant_vs_threshold"],
+            )
+        )
+    if scale_rows := results.get("scale", {}).get("rows"):
+        scale = scale_rows[-1]
+        rows.append(
+            (
+                "memory per camera (slope)",
+                "KiB",
+                scale["memory_kib_per_added_camera"],
+                scale["floor_memory_kib_per_added_camera"],
+                GOALS["memory_kib_per_camera"],
+            )
+        )
+    if start := results.get("startup"):
+        rows.append(
+            (
+                f"start-up with {start['cameras']} cameras / without",
+                "x",
+                start["ratio"],
+                start["floor_ratio"],
+                GOALS["startup_ratio"],
+            )
+        )
     if real := results.get("real_startup"):
         rows.append(
             (
@@ -72,10 +79,10 @@ def floors(results: dict[str, Any]) -> list[tuple[str, str, float, float, float]
 
 
 def checks(results: dict[str, Any]) -> list[tuple[str, str, float, float]]:
-    """``(label, unit, measured, goal)`` of every goal."""
-    rel = results["relevant"]
+    """``(label, unit, measured, goal)`` of every goal measured."""
+    rel = results.get("relevant", {})
     rows = []
-    for kind in ("realistic", "worst_case"):
+    for kind in ("realistic", "worst_case") if rel else ():
         rows += [
             (
                 f"relevant change, {kind}: CD / threshold",
@@ -90,18 +97,36 @@ def checks(results: dict[str, Any]) -> list[tuple[str, str, float, float]]:
                 GOALS["relevant_vs_templates"],
             ),
         ]
-    unrelated = results["unrelated"]
-    rows.append(
-        (
-            "unrelated writes: with / without CD",
-            "x",
-            unrelated["with_tracker"]["ratio"],
-            GOALS["unrelated_ratio"],
+    if unrelated := results.get("unrelated"):
+        rows.append(
+            (
+                "unrelated writes: with / without CD",
+                "x",
+                unrelated["with_tracker"]["ratio"],
+                GOALS["unrelated_ratio"],
+            )
         )
-    )
-    scale = results["scale"]
+    if scale := results.get("scale"):
+        rows += _scale_checks(scale)
+    if start := results.get("startup"):
+        rows.append(
+            (
+                f"start-up with {start['cameras']} cameras: with / without",
+                "x",
+                start["ratio"],
+                GOALS["startup_ratio"],
+            )
+        )
+    if real := results.get("real_startup"):
+        rows.append(
+            (_real_startup_label(real), "x", real["ratio"], GOALS["startup_ratio"])
+        )
+    return rows
+
+
+def _scale_checks(scale: dict[str, Any]) -> list[tuple[str, str, float, float]]:
     biggest = scale["rows"][-1]
-    rows += [
+    rows = [
         (
             f"setup of {biggest['cameras']} cameras",
             "s",
@@ -134,36 +159,22 @@ def checks(results: dict[str, Any]) -> list[tuple[str, str, float, float]]:
                 GOALS["linear_growth"],
             )
         )
-    rows.append(
-        (
-            f"start-up with {results['startup']['cameras']} cameras: with / without",
-            "x",
-            results["startup"]["ratio"],
-            GOALS["startup_ratio"],
-        )
-    )
-    if real := results.get("real_startup"):
-        rows.append(
-            (_real_startup_label(real), "x", real["ratio"], GOALS["startup_ratio"])
-        )
     return rows
 
 
-def table(results: dict[str, Any]) -> str:
-    """Markdown tables: the details, then every goal."""
-    m = results["machine"]
-    lines = [
-        f"Machine: {m['cpus']} CPUs, {m['cpu']}, Python {m['python']}, "
-        f"Home Assistant {m['home_assistant']}"
-        + (" (quick run)" if results.get("quick") else ""),
-        "",
-        f"### 1. Relevant state change (Camera Doctor watching {results['relevant']['cameras_watched']} cameras)",
-        "",
+def _section(title: str, header: str, rule: str) -> list[str]:
+    """A section's title and the head of its table."""
+    return [f"### {title}", "", header, rule]
+
+
+def _relevant_section(relevant: dict[str, Any]) -> list[str]:
+    lines = _section(
+        f"1. Relevant state change (Camera Doctor watching {relevant['cameras_watched']} cameras)",
         "| stream | bare write µs | added: Camera Doctor µs | of which HA writing its entities µs | added: threshold µs | added: 8 templates µs | CD / threshold | CD / templates |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
-    ]
+    )
     for kind in ("realistic", "worst_case"):
-        r = results["relevant"][kind]
+        r = relevant[kind]
         a = r["added_us"]
         lines.append(
             f"| {kind} | {r['per_write_us']['bare']:.1f} | {a['camera_doctor']:.1f} | "
@@ -179,7 +190,7 @@ def table(results: dict[str, Any]) -> str:
         "|---|---:|---:|---:|---:|",
     ]
     for kind in ("realistic", "worst_case"):
-        w = results["relevant"][kind]["writes"]
+        w = relevant[kind]["writes"]
 
         def pair(counts: dict[str, int]) -> str:
             return f"{counts.get('changed', 0)} / {counts.get('unchanged', 0)}"
@@ -189,27 +200,33 @@ def table(results: dict[str, Any]) -> str:
             f"{w['camera_doctor'].get('diagnosis_changes', 0)} | "
             f"{pair(w['threshold'])} | {pair(w['templates'])} |"
         )
-    lines += ["", "### 2. Unrelated state changes (10,000 writes)", ""]
-    lines += [
+    return lines
+
+
+def _unrelated_section(unrelated: dict[str, Any]) -> list[str]:
+    lines = _section(
+        "2. Unrelated state changes (10,000 writes)",
         "| Home Assistant | without CD ms | with CD ms | ratio |",
         "|---|---:|---:|---:|",
-    ]
+    )
     for key, label in (
         ("with_tracker", "with one other state tracker (any real install)"),
         ("bare", "bare (nothing tracks states)"),
     ):
-        u = results["unrelated"][key]
+        u = unrelated[key]
         lines.append(
             f"| {label} | {u['without_s'] * 1e3:.1f} | {u['with_s'] * 1e3:.1f} | {u['ratio']:.3f} |"
         )
-    lines += [
-        "",
-        "### 3. Scale (camera + 5 sources each)",
-        "",
+    return lines
+
+
+def _scale_section(scale: dict[str, Any]) -> list[str]:
+    lines = _section(
+        "3. Scale (camera + 5 sources each)",
         "| cameras | setup s | floor: setup s | ms / camera | memory KiB | KiB / camera | KiB / added camera | floor: KiB / added camera |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for row in results["scale"]["rows"]:
+    )
+    for row in scale["rows"]:
         added = row.get("memory_kib_per_added_camera")
         floor = row.get("floor_memory_kib_per_added_camera")
         lines.append(
@@ -219,43 +236,70 @@ def table(results: dict[str, Any]) -> str:
             f"{'' if added is None else f'{added:.1f}'} | "
             f"{'' if floor is None else f'{floor:.1f}'} |"
         )
-    s = results["startup"]
-    lines += [
-        "",
-        f"### 4. Start-up with {s['cameras']} cameras",
-        "",
-        "| without CD s | floor: the four entities alone s | with CD s | floor / without | with / without |",
-        "|---:|---:|---:|---:|---:|",
+    return lines
+
+
+def _startup_section(s: dict[str, Any]) -> list[str]:
+    return [
+        *_section(
+            f"4. Start-up with {s['cameras']} cameras",
+            "| without CD s | floor: the four entities alone s | with CD s | floor / without | with / without |",
+            "|---:|---:|---:|---:|---:|",
+        ),
         (
             f"| {s['without_s']:.3f} | {s['floor_s']:.3f} | {s['with_s']:.3f} | "
             f"{s['floor_ratio']:.2f} | {s['ratio']:.2f} |"
         ),
     ]
-    if real := results.get("real_startup"):
-        lines += [
-            "",
-            f"### 5. Real start-up: a whole `hass` process, {real['cameras']} Blink cameras",
-            "",
-            "| | without CD s | floor: the four entities alone s | with CD s | floor / without | with / without |",
-            "|---|---:|---:|---:|---:|---:|",
-        ]
-        for key, label in (("started", "until started"), ("idle", "until idle")):
-            without, floor = real[f"without_{key}_s"], real[f"floor_{key}_s"]
-            with_cd = real[f"with_{key}_s"]
-            lines.append(
-                f"| {label} | {without:.2f} | {floor:.2f} | {with_cd:.2f} | "
-                f"{floor / without:.3f} | {with_cd / without:.3f} |"
-            )
+
+
+def _real_startup_section(real: dict[str, Any]) -> list[str]:
+    lines = _section(
+        f"5. Real start-up: a whole `hass` process, {real['cameras']} Blink cameras",
+        "| | without CD s | floor: the four entities alone s | with CD s | floor / without | with / without |",
+        "|---|---:|---:|---:|---:|---:|",
+    )
+    for key, label in (("started", "until started"), ("idle", "until idle")):
+        without, floor = real[f"without_{key}_s"], real[f"floor_{key}_s"]
+        with_cd = real[f"with_{key}_s"]
         lines.append(
-            "| its set-up, as Home Assistant times it | | "
-            f"{real['floor_setup_s']:.3f} | {real['with_setup_s']:.3f} | | |"
+            f"| {label} | {without:.2f} | {floor:.2f} | {with_cd:.2f} | "
+            f"{floor / without:.3f} | {with_cd / without:.3f} |"
         )
+    lines.append(
+        "| its set-up, as Home Assistant times it | | "
+        f"{real['floor_setup_s']:.3f} | {real['with_setup_s']:.3f} | | |"
+    )
+    return lines
+
+
+SECTIONS = {
+    "relevant": _relevant_section,
+    "unrelated": _unrelated_section,
+    "scale": _scale_section,
+    "startup": _startup_section,
+    "real_startup": _real_startup_section,
+}
+
+
+def table(results: dict[str, Any]) -> str:
+    """Markdown tables: the details of each part that finished, then every goal."""
+    m = results["machine"]
+    lines = [
+        f"Machine: {m['cpus']} CPUs, {m['cpu']}, Python {m['python']}, "
+        f"Home Assistant {m['home_assistant']}"
+        + (" (quick run)" if results.get("quick") else ""),
+    ]
+    for key, section in SECTIONS.items():
+        if part := results.get(key):
+            lines += ["", *section(part)]
     lines += [
         "",
-        "### The floor: Home Assistant's own cost of the four contract entities",
-        "",
-        "| measure | Camera Doctor | floor | goal | Camera Doctor's own share |",
-        "|---|---:|---:|---:|---:|",
+        *_section(
+            "The floor: Home Assistant's own cost of the four contract entities",
+            "| measure | Camera Doctor | floor | goal | Camera Doctor's own share |",
+            "|---|---:|---:|---:|---:|",
+        ),
     ]
     for label, unit, value, floor_value, goal in floors(results):
         own = value - floor_value
@@ -265,15 +309,15 @@ def table(results: dict[str, Any]) -> str:
         )
     lines += [
         "",
-        "### Goals",
-        "",
-        "| goal | measured | target | |",
-        "|---|---:|---:|---|",
+        *_section("Goals", "| goal | measured | target | |", "|---|---:|---:|---|"),
     ]
     for label, unit, value, goal in checks(results):
         lines.append(
             f"| {label} | {value:.2f} {unit} | ≤ {goal:g} {unit} | {_ok(value, goal)} |"
         )
+    if failed := results.get("failed"):
+        lines += ["", "### Not measured", ""]
+        lines += [f"- {key}: {error}" for key, error in failed.items()]
     return "\n".join(lines)
 
 

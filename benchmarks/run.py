@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+from collections.abc import Awaitable, Callable, Sequence
 import cProfile
 from datetime import UTC, datetime
 import io
@@ -55,27 +56,22 @@ def machine() -> dict[str, Any]:
     }
 
 
-async def main(args: argparse.Namespace) -> dict[str, Any]:
-    """Every benchmark, in one process."""
-    quick = args.quick
-    results: dict[str, Any] = {"machine": machine(), "quick": quick}
-    started = time.perf_counter()
-
-    print("1/5 relevant state changes ...", file=sys.stderr)
+async def _relevant(args: argparse.Namespace) -> dict[str, Any]:
     async with home_assistant() as hass:
         bench = bench_relevant.RelevantBench(hass, cameras=args.cameras)
         await bench.async_setup()
         relevant: dict[str, Any] = {"cameras_watched": args.cameras}
         for kind in bench_relevant.STREAMS:
             relevant[kind] = await bench.async_measure(
-                kind, rounds=8 if quick else 40, block=100 if quick else 200
+                kind, rounds=8 if args.quick else 40, block=100 if args.quick else 200
             )
             relevant[kind]["writes"] = await bench.async_count_writes(kind, 300)
         if args.profile:
             relevant["profile"] = await _profile_relevant(bench)
-        results["relevant"] = relevant
+        return relevant
 
-    print("2/5 unrelated state changes ...", file=sys.stderr)
+
+async def _unrelated(args: argparse.Namespace) -> dict[str, Any]:
     unrelated = {}
     for tracker in (True, False):
         async with home_assistant() as hass:
@@ -85,25 +81,56 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
                 hass,
                 cameras=args.cameras,
                 writes=10_000,
-                rounds=6 if quick else 30,
+                rounds=6 if args.quick else 30,
                 other_tracker=tracker,
             )
-    results["unrelated"] = unrelated
+    return unrelated
 
-    print("3/5 scale ...", file=sys.stderr)
-    results["scale"] = await bench_scale.run(
-        [1, 10, 100, 500, 1000], repeats=1 if quick else 5
+
+async def _scale(args: argparse.Namespace) -> dict[str, Any]:
+    return await bench_scale.run(
+        [1, 10, 100, 500, 1000], repeats=1 if args.quick else 5
     )
 
-    print("4/5 start-up ...", file=sys.stderr)
-    results["startup"] = await bench_startup.run(500, repeats=2 if quick else 8)
 
-    print("5/5 real start-up (whole Home Assistant processes) ...", file=sys.stderr)
-    results["real_startup"] = await asyncio.to_thread(
-        bench_realstart.run, 500, 2 if quick else 8
-    )
-    results["seconds"] = time.perf_counter() - started
-    return results
+async def _startup(args: argparse.Namespace) -> dict[str, Any]:
+    return await bench_startup.run(500, repeats=2 if args.quick else 8)
+
+
+async def _real_startup(args: argparse.Namespace) -> dict[str, Any]:
+    return await asyncio.to_thread(bench_realstart.run, 500, 2 if args.quick else 8)
+
+
+# (results key, what it measures, the part): run in this order, each on its own.
+type Part = tuple[str, str, Callable[[argparse.Namespace], Awaitable[dict[str, Any]]]]
+PARTS: tuple[Part, ...] = (
+    ("relevant", "relevant state changes", _relevant),
+    ("unrelated", "unrelated state changes", _unrelated),
+    ("scale", "scale", _scale),
+    ("startup", "start-up", _startup),
+    ("real_startup", "real start-up (whole Home Assistant processes)", _real_startup),
+)
+
+
+async def run_parts(
+    parts: Sequence[Part], args: argparse.Namespace, results: dict[str, Any]
+) -> None:
+    """Run every part into ``results``, keeping those that finish.
+
+    A part that fails is recorded under ``results["failed"]`` (its error,
+    Home Assistant's own account included where it gave one) and the next
+    part runs. ``results`` is the caller's: what finished before an
+    interruption (Ctrl-C) is there too.
+    """
+    started = time.perf_counter()
+    for number, (key, title, part) in enumerate(parts, 1):
+        print(f"{number}/{len(parts)} {title} ...", file=sys.stderr)
+        try:
+            results[key] = await part(args)
+        except Exception as err:  # noqa: BLE001 - keep the other parts' figures
+            print(f"{number}/{len(parts)} {title} FAILED: {err}", file=sys.stderr)
+            results.setdefault("failed", {})[key] = f"{type(err).__name__}: {err}"
+        results["seconds"] = time.perf_counter() - started
 
 
 async def _profile_relevant(bench: bench_relevant.RelevantBench) -> dict[str, str]:
@@ -137,15 +164,26 @@ def cli() -> None:
     )
     args = parser.parse_args()
     quiet_logging()
-    results = asyncio.run(main(args))
+    results: dict[str, Any] = {"machine": machine(), "quick": args.quick}
+    try:
+        asyncio.run(run_parts(PARTS, args, results))
+    except KeyboardInterrupt:
+        results.setdefault("failed", {})["interrupted"] = "KeyboardInterrupt"
+        print("interrupted: keeping what finished", file=sys.stderr)
     results["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
     results["goals"] = GOALS
+    failed = results.get("failed", {})
+    complete = not failed and all(key in results for key, _, _ in PARTS)
     print(table(results))
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = RESULTS / f"bench-{stamp}.json"
-    path.write_text(json.dumps(results, indent=2) + "\n")
+    path = save(results, RESULTS)
     print(f"\nresults: {path.relative_to(REPO)}")
+    if not complete:
+        print(
+            f"incomplete: {', '.join(failed) or 'parts missing'} "
+            "(docs/benchmark.* left as they were)",
+            file=sys.stderr,
+        )
+        sys.exit(1)
     if not args.no_docs:
         summary = {k: v for k, v in results.items() if k != "relevant"}
         summary["relevant"] = {
@@ -154,6 +192,15 @@ def cli() -> None:
         (DOCS / "benchmark.json").write_text(json.dumps(summary, indent=2) + "\n")
         plot(results, DOCS / "benchmark.png")
         print("summary: docs/benchmark.json, plot: docs/benchmark.png")
+
+
+def save(results: dict[str, Any], folder: Path) -> Path:
+    """Write ``results`` as JSON to a new time-stamped file in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = folder / f"bench-{stamp}.json"
+    path.write_text(json.dumps(results, indent=2) + "\n")
+    return path
 
 
 if __name__ == "__main__":

@@ -4,7 +4,10 @@
 Subcommands:
   requirements   print the pinned requirements the dev instance needs but the
                  running Python lacks (run it with .venv/bin/python)
-  wait           wait until the dev Home Assistant answers HTTP
+  port           print the dev instance's port
+  preseed        prepare the configuration directory before a start
+  wait           wait until the dev Home Assistant answers HTTP (fails at
+                 once, with Home Assistant's reason, on recovery mode)
   onboard        finish onboarding, save a long-lived token in
                  .dev-config/.dev-token and create the Camera Doctor entry
   token          print a valid access token (for curl)
@@ -14,11 +17,13 @@ from __future__ import annotations
 
 import argparse
 import base64
+from collections.abc import Mapping
 import contextlib
 import importlib.util
 import json
 import os
 from pathlib import Path
+import re
 import socket
 import struct
 import sys
@@ -31,7 +36,54 @@ import urllib.request
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG_DIR = ROOT / ".dev-config"
 TOKEN_FILE = CONFIG_DIR / ".dev-token"
-URL = os.environ.get("DEV_HA_URL", "http://127.0.0.1:8123")
+PORT_VARIABLE = "CAMERA_DOCTOR_PORT"
+DEFAULT_PORT = 8123
+# The integrations the dev configuration loads (scripts/develop writes it; the
+# real start-up benchmark loads the same ones plus its own stand-ins).
+DEV_DOMAINS = (
+    "frontend", "api", "config", "repairs", "websocket_api", "onboarding", "sun",
+    "logger", "automation", "script", "camera", "sensor", "binary_sensor",
+    "alarm_control_panel", "switch", "update", "fleet_sim", "camera_doctor",
+)  # fmt: skip
+# Home Assistant's own words when it falls back to recovery mode, its log
+# lines at ERROR level or above, and those of them that say an integration,
+# a config entry or an entity platform failed to set up.
+RECOVERY_MODE = "Activating recovery mode"
+ERROR_LINE = re.compile(r"^\S+ \S+ (?:ERROR|CRITICAL) ")
+SETUP_ERROR = re.compile(
+    r"\[homeassistant\.(?:setup|bootstrap|config_entries)\] "
+    r"|\] Error while setting up \S+ platform for "
+)
+
+
+def configured_port(config_dir: Path) -> int | None:
+    """Return the port the configuration in ``config_dir`` serves on, if written."""
+    try:
+        text = (config_dir / "configuration.yaml").read_text()
+    except FileNotFoundError:
+        return None
+    match = re.search(r"^\s+server_port:\s*(\d+)\s*$", text, re.MULTILINE)
+    return int(match.group(1)) if match else None
+
+
+def dev_port(environ: Mapping[str, str], config_dir: Path) -> int:
+    """Return the dev instance's port.
+
+    ``$CAMERA_DOCTOR_PORT`` when set, else the port this clone's dev
+    configuration was last started with (so that ``scripts/dev-check`` finds
+    an instance started on another port), else 8123.
+    """
+    if value := environ.get(PORT_VARIABLE, "").strip():
+        if not value.isdigit() or not 0 < int(value) < 65536:
+            raise SystemExit(f"{PORT_VARIABLE}={value!r} is not a TCP port")
+        return int(value)
+    return configured_port(config_dir) or DEFAULT_PORT
+
+
+URL = (
+    os.environ.get("DEV_HA_URL")
+    or f"http://127.0.0.1:{dev_port(os.environ, CONFIG_DIR)}"
+)
 CLIENT_ID = f"{URL}/"
 USERNAME = "dev"
 PASSWORD = "dev-password-1"  # noqa: S105 - throw-away local dev login
@@ -213,17 +265,51 @@ def get_token() -> str:
 # --- subcommands ---------------------------------------------------------------
 
 
+def startup_failure(log: str, *, setup_errors: bool = False) -> str | None:
+    """Return Home Assistant's own account of a failed start, from its log.
+
+    A start failed when Home Assistant fell back to recovery mode or, with
+    ``setup_errors``, when an integration, a config entry or an entity
+    platform failed to set up. The account is every line at ERROR level or
+    above (the reason, e.g. ``Error during setup of component frontend: No
+    module named 'hass_frontend'``) and the recovery mode line, at most 20
+    lines. None when the start did not fail.
+    """
+    lines = [
+        line
+        for line in log.splitlines()
+        if ERROR_LINE.match(line) or RECOVERY_MODE in line
+    ]
+    failed = any(
+        RECOVERY_MODE in line or (setup_errors and SETUP_ERROR.search(line))
+        for line in lines
+    )
+    return "\n".join(lines[:20]) if failed else None
+
+
 def cmd_wait(args: argparse.Namespace) -> int:
-    """Wait until Home Assistant answers HTTP."""
+    """Wait until Home Assistant answers HTTP.
+
+    The probe asks for ``/manifest.json``, which needs no login: a request
+    without credentials to the API would be logged by Home Assistant as a
+    failed login, with a "Login attempt failed" notification, on every start.
+    With ``--log``, a start that fell back to recovery mode fails at once and
+    prints Home Assistant's reason.
+    """
+    log: Path | None = getattr(args, "log", None)
     deadline = time.monotonic() + args.timeout
     while time.monotonic() < deadline:
         if args.pid and not Path(f"/proc/{args.pid}").exists():
             print("Home Assistant exited during start-up", file=sys.stderr)
             return 1
+        if log is not None and log.is_file():
+            if failure := startup_failure(log.read_text(errors="replace")):
+                print(f"Home Assistant failed to start:\n{failure}", file=sys.stderr)
+                return 1
         try:
-            request("GET", "/api/", timeout=5)
+            request("GET", "/manifest.json", timeout=5)
         except HttpError:
-            return 0  # 401 without a token: the HTTP server is up
+            return 0  # any HTTP answer: the server is up
         except OSError:
             time.sleep(1)
             continue
@@ -236,33 +322,46 @@ def _wait_running(token: str, timeout: float = 180) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         with contextlib.suppress(OSError, HttpError):
-            if request("GET", "/api/config", token=token)["state"] == "RUNNING":
+            config = request("GET", "/api/config", token=token)
+            if config.get("recovery_mode"):
+                raise SystemExit("Home Assistant is running in recovery mode")
+            if config["state"] == "RUNNING":
                 return
         time.sleep(1)
     raise SystemExit("Home Assistant did not reach RUNNING")
 
 
-def preseed(config_dir: Path) -> None:
-    """Mark onboarding's core_config step done before the first start.
+def _write_store(config_dir: Path, key: str, version: int, data: Any) -> None:
+    path = config_dir / ".storage" / key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    store = {"version": version, "minor_version": 1, "key": key, "data": data}
+    path.write_text(json.dumps(store))
 
-    Finishing that step through the API sets up the weather, radio, TTS and
-    shopping-list integrations, and some of them reach the internet at once:
-    the development instance must stay on this machine.
+
+def preseed_http(config_dir: Path, port: int) -> None:
+    """Leave 127.0.0.1:``port`` as the last HTTP settings that worked.
+
+    Home Assistant saves these after every start and serves on them in
+    recovery mode; without them (a first start that fails) it would serve
+    on every interface on port 8123.
     """
-    onboarding = config_dir / ".storage" / "onboarding"
-    if onboarding.exists():
-        return
-    onboarding.parent.mkdir(parents=True, exist_ok=True)
-    onboarding.write_text(
-        json.dumps(
-            {
-                "version": 4,
-                "minor_version": 1,
-                "key": "onboarding",
-                "data": {"done": ["core_config"]},
-            }
-        )
+    _write_store(
+        config_dir, "http", 1, {"server_host": ["127.0.0.1"], "server_port": port}
     )
+
+
+def preseed(config_dir: Path) -> None:
+    """Prepare a configuration directory before Home Assistant starts.
+
+    Marks onboarding's core_config step done before the first start:
+    finishing that step through the API sets up the weather, radio, TTS and
+    shopping-list integrations, and some of them reach the internet at once;
+    the development instance must stay on this machine. And, before every
+    start, the HTTP settings for recovery mode (``preseed_http``).
+    """
+    preseed_http(config_dir, urllib.parse.urlsplit(URL).port or DEFAULT_PORT)
+    if not (config_dir / ".storage" / "onboarding").exists():
+        _write_store(config_dir, "onboarding", 4, {"done": ["core_config"]})
 
 
 def _onboard() -> str:
@@ -354,6 +453,12 @@ def cmd_onboard(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_port(args: argparse.Namespace) -> int:
+    """Print the dev instance's port."""
+    print(urllib.parse.urlsplit(URL).port or DEFAULT_PORT)
+    return 0
+
+
 def cmd_token(args: argparse.Namespace) -> int:
     """Print a working token."""
     print(get_token())
@@ -367,8 +472,8 @@ def cmd_requirements(args: argparse.Namespace) -> int:
     from homeassistant import bootstrap, components  # noqa: PLC0415
 
     core_dir = Path(next(iter(components.__path__)))
-    manifests = [ROOT / "custom_components", ROOT / "dev"]
-    todo = set(args.domains) | bootstrap.CORE_INTEGRATIONS
+    manifests = [ROOT / "custom_components", ROOT / "dev", ROOT / "benchmarks"]
+    todo = set(args.domains or DEV_DOMAINS) | bootstrap.CORE_INTEGRATIONS
     todo |= bootstrap.DEFAULT_INTEGRATIONS | {"isal", "system_log", "network"}
     seen: set[str] = set()
     pins: set[str] = set()
@@ -402,12 +507,14 @@ def main() -> int:
     wait = sub.add_parser("wait")
     wait.add_argument("--timeout", type=float, default=300)
     wait.add_argument("--pid", type=int)
+    wait.add_argument("--log", type=Path, help="Home Assistant's output")
     wait.set_defaults(func=cmd_wait)
+    sub.add_parser("port").set_defaults(func=cmd_port)
     sub.add_parser("preseed").set_defaults(func=cmd_preseed)
     sub.add_parser("onboard").set_defaults(func=cmd_onboard)
     sub.add_parser("token").set_defaults(func=cmd_token)
     reqs = sub.add_parser("requirements")
-    reqs.add_argument("domains", nargs="*")
+    reqs.add_argument("domains", nargs="*", help="default: the dev configuration's")
     reqs.set_defaults(func=cmd_requirements)
     args = parser.parse_args()
     result: int = args.func(args)

@@ -9,29 +9,16 @@ from homeassistant.components.alarm_control_panel.const import (
     AlarmControlPanelEntityFeature,
     AlarmControlPanelState,
 )
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import callback
 from homeassistant.helpers.device_registry import DeviceInfo
 
 from .const import BLINK_BRAND, DOMAIN
-from .entity import FleetEntity
+from .entity import FleetEntity, fleet_platform
 
 if TYPE_CHECKING:
-    from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
-
-    from . import FleetSimConfigEntry
     from .model import Fleet, SimSyncModule
 
 PARALLEL_UPDATES = 0
-
-
-async def async_setup_entry(
-    hass: HomeAssistant,
-    entry: FleetSimConfigEntry,
-    async_add_entities: AddConfigEntryEntitiesCallback,
-) -> None:
-    """Add a panel per sync module."""
-    fleet = entry.runtime_data
-    async_add_entities(SimSyncModulePanel(fleet, sync) for sync in fleet.syncs.values())
 
 
 class SimSyncModulePanel(FleetEntity, AlarmControlPanelEntity):
@@ -72,3 +59,9 @@ class SimSyncModulePanel(FleetEntity, AlarmControlPanelEntity):
         """Arm the sync module."""
         self.sync.armed = True
         self.fleet.notify()
+
+
+# A panel per sync module.
+async_setup_entry = fleet_platform(
+    lambda fleet: (SimSyncModulePanel(fleet, sync) for sync in fleet.syncs.values())
+)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from homeassistant.components.binary_sensor import (
     BinarySensorDeviceClass,
@@ -11,17 +11,10 @@ from homeassistant.components.binary_sensor import (
     BinarySensorEntityDescription,
 )
 from homeassistant.const import EntityCategory
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import callback
 
-from .entity import DescribedDeviceEntity
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
-
-    from . import FleetSimConfigEntry
-    from .model import SimCamera
+from .entity import DeviceEntity, camera_platform
+from .model import SimCamera
 
 PARALLEL_UPDATES = 0
 
@@ -33,6 +26,12 @@ class SimBinarySensorDescription(BinarySensorEntityDescription):
     is_on_fn: Callable[[SimCamera], bool | None]
     always_available: bool = False
 
+
+MOTION_DETECTED = SimBinarySensorDescription(
+    key="motion_detected",
+    device_class=BinarySensorDeviceClass.MOTION,
+    is_on_fn=lambda cam: False,
+)
 
 BLINK_BINARY_SENSORS: tuple[SimBinarySensorDescription, ...] = (
     SimBinarySensorDescription(
@@ -48,11 +47,7 @@ BLINK_BINARY_SENSORS: tuple[SimBinarySensorDescription, ...] = (
         entity_registry_enabled_default=False,
         is_on_fn=lambda cam: cam.motion_enabled,
     ),
-    SimBinarySensorDescription(
-        key="motion_detected",
-        device_class=BinarySensorDeviceClass.MOTION,
-        is_on_fn=lambda cam: False,
-    ),
+    MOTION_DETECTED,
 )
 
 GENERIC_BINARY_SENSORS: tuple[SimBinarySensorDescription, ...] = (
@@ -70,31 +65,11 @@ GENERIC_BINARY_SENSORS: tuple[SimBinarySensorDescription, ...] = (
         entity_category=EntityCategory.DIAGNOSTIC,
         is_on_fn=lambda cam: cam.power_fault,
     ),
-    SimBinarySensorDescription(
-        key="motion_detected",
-        device_class=BinarySensorDeviceClass.MOTION,
-        is_on_fn=lambda cam: False,
-    ),
+    MOTION_DETECTED,
 )
 
 
-async def async_setup_entry(
-    hass: HomeAssistant,
-    entry: FleetSimConfigEntry,
-    async_add_entities: AddConfigEntryEntitiesCallback,
-) -> None:
-    """Add the binary sensors of every simulated camera."""
-    fleet = entry.runtime_data
-    async_add_entities(
-        SimBinarySensor(fleet, camera, description)
-        for camera in fleet.cameras.values()
-        for description in (
-            BLINK_BINARY_SENSORS if camera.kind == "blink" else GENERIC_BINARY_SENSORS
-        )
-    )
-
-
-class SimBinarySensor(DescribedDeviceEntity, BinarySensorEntity):
+class SimBinarySensor(DeviceEntity, BinarySensorEntity):
     """A simulated camera binary sensor."""
 
     entity_description: SimBinarySensorDescription
@@ -107,3 +82,9 @@ class SimBinarySensor(DescribedDeviceEntity, BinarySensorEntity):
     @callback
     def _update_attrs(self) -> None:
         self._attr_is_on = self.entity_description.is_on_fn(self.camera)
+
+
+async_setup_entry = camera_platform(
+    SimBinarySensor,
+    {"blink": BLINK_BINARY_SENSORS, "generic": GENERIC_BINARY_SENSORS},
+)

@@ -6,19 +6,19 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.components.camera import Camera
+from homeassistant.helpers.entity import EntityDescription
 
-from .entity import DeviceEntity
+from .entity import DeviceEntity, camera_platform
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from homeassistant.core import HomeAssistant
-    from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
-
-    from . import FleetSimConfigEntry
     from .model import Fleet, SimCamera
 
 PARALLEL_UPDATES = 0
+
+# The camera entity is the device's main entity: it has the device's name.
+CAMERA = EntityDescription(key="camera", name=None)
 
 SNAPSHOT = """<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360">
 <rect width="640" height="360" fill="{background}"/>
@@ -27,26 +27,17 @@ SNAPSHOT = """<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360">
 </svg>"""
 
 
-async def async_setup_entry(
-    hass: HomeAssistant,
-    entry: FleetSimConfigEntry,
-    async_add_entities: AddConfigEntryEntitiesCallback,
-) -> None:
-    """Add a camera entity per simulated camera."""
-    fleet = entry.runtime_data
-    async_add_entities(SimCameraEntity(fleet, cam) for cam in fleet.cameras.values())
-
-
 class SimCameraEntity(DeviceEntity, Camera):
     """A simulated camera."""
 
-    _attr_name = None
     content_type = "image/svg+xml"
 
-    def __init__(self, fleet: Fleet, camera: SimCamera) -> None:
+    def __init__(
+        self, fleet: Fleet, camera: SimCamera, description: EntityDescription
+    ) -> None:
         """Initialise the camera."""
         Camera.__init__(self)
-        super().__init__(fleet, camera, "camera")
+        super().__init__(fleet, camera, description)
         self._attr_brand = camera.manufacturer
 
     @property
@@ -81,3 +72,9 @@ class SimCameraEntity(DeviceEntity, Camera):
             name=escape(self.camera.name),
             status=escape(f"{self.camera.temperature_c} °C · {faults}"),
         ).encode()
+
+
+# Every camera, Blink or generic, has its camera entity.
+async_setup_entry = camera_platform(
+    SimCameraEntity, {"blink": (CAMERA,), "generic": (CAMERA,)}
+)

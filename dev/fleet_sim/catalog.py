@@ -1,4 +1,4 @@
-"""The standard development fleet."""
+"""The standard development fleet, and a big one for the start-up benchmark."""
 
 from __future__ import annotations
 
@@ -6,6 +6,32 @@ from typing import Any
 
 from .const import BLINK_BRAND
 from .model import BLINK_FAULTS, BLINK_MINI_FAULTS, Fleet, SimCamera, SimSyncModule
+
+# The standard fleet's Blink outdoor cameras (battery powered, batteries full).
+OUTDOOR_FIELDS = (
+    "name", "serial", "camera_id",
+    "base_temperature_c", "base_signal_dbm", "base_signal_bars",
+)  # fmt: skip
+OUTDOOR_CAMERAS = (
+    ("Front Door", "G8W1-0001-FRNT", 111, 12.0, -52, 5),
+    ("Back Yard", "G8W1-0002-BACK", 112, 9.0, -64, 4),
+)
+
+
+def blink_camera(sync: SimSyncModule, **fields: Any) -> SimCamera:
+    """A Blink camera on ``sync``: an outdoor one unless ``fields`` say otherwise."""
+    blink: dict[str, Any] = {
+        "kind": "blink",
+        "manufacturer": BLINK_BRAND,
+        "sync": sync,
+        "supported_faults": BLINK_FAULTS,
+        "model": "outdoor",
+        "product_type": "catalina",
+        "version": "10.61",
+    }
+    camera = SimCamera(**(blink | fields))
+    sync.camera_names.append(camera.name)
+    return camera
 
 
 def default_fleet() -> Fleet:
@@ -17,41 +43,17 @@ def default_fleet() -> Fleet:
         network_id=2201,
         version="4.4.8",
     )
-    blink: dict[str, Any] = {
-        "kind": "blink",
-        "manufacturer": BLINK_BRAND,
-        "sync": home,
-        "supported_faults": BLINK_FAULTS,
-    }
     cameras = [
-        SimCamera(
-            **blink,
-            serial="G8W1-0001-FRNT",
-            name="Front Door",
-            model="outdoor",
-            product_type="catalina",
-            camera_id=111,
-            version="10.61",
-            base_temperature_c=12.0,
-            base_signal_dbm=-52,
-            base_signal_bars=5,
-            battery_percent=100,
-        ),
-        SimCamera(
-            **blink,
-            serial="G8W1-0002-BACK",
-            name="Back Yard",
-            model="outdoor",
-            product_type="catalina",
-            camera_id=112,
-            version="10.61",
-            base_temperature_c=9.0,
-            base_signal_dbm=-64,
-            base_signal_bars=4,
-            battery_percent=100,
-        ),
-        SimCamera(
-            **(blink | {"supported_faults": BLINK_MINI_FAULTS}),
+        blink_camera(
+            home, battery_percent=100, **dict(zip(OUTDOOR_FIELDS, row, strict=True))
+        )
+        for row in OUTDOOR_CAMERAS
+    ]
+    # A Blink Mini: wired, no battery and no Wi-Fi reading.
+    cameras.append(
+        blink_camera(
+            home,
+            supported_faults=BLINK_MINI_FAULTS,
             serial="G8M1-0003-LIVG",
             name="Living Room",
             model="mini",
@@ -60,7 +62,9 @@ def default_fleet() -> Fleet:
             version="2.18.37",
             base_temperature_c=21.0,
             base_signal_dbm=None,
-        ),
+        )
+    )
+    cameras.append(
         SimCamera(
             kind="generic",
             serial="ACME-GC-0004",
@@ -71,9 +75,8 @@ def default_fleet() -> Fleet:
             base_temperature_c=16.0,
             base_signal_dbm=-58,
             battery_percent=87,
-        ),
-    ]
-    home.camera_names = [cam.name for cam in cameras if cam.sync is home]
+        )
+    )
     return Fleet(cameras, [home])
 
 
@@ -83,37 +86,27 @@ def blink_fleet(cameras: int) -> Fleet:
     For measuring a big installation (the start-up benchmark): every camera
     looks like the standard fleet's Front Door, with its own serial and ids.
     """
-    syncs: list[SimSyncModule] = []
-    fleet: list[SimCamera] = []
-    for index in range(cameras):
-        if index % 10 == 0:
-            number = index // 10 + 1
-            syncs.append(
-                SimSyncModule(
-                    name=f"Sync {number}",
-                    serial=f"G8T1-{number:04d}-SYNC",
-                    sync_id=1000 + number,
-                    network_id=5000 + number,
-                    version="4.4.8",
-                )
-            )
-        sync = syncs[-1]
-        camera = SimCamera(
-            kind="blink",
-            manufacturer=BLINK_BRAND,
-            sync=sync,
-            supported_faults=BLINK_FAULTS,
+    syncs = [
+        SimSyncModule(
+            name=f"Sync {number}",
+            serial=f"G8T1-{number:04d}-SYNC",
+            sync_id=1000 + number,
+            network_id=5000 + number,
+            version="4.4.8",
+        )
+        for number in range(1, (cameras + 9) // 10 + 1)
+    ]
+    fleet = [
+        blink_camera(
+            syncs[index // 10],
             serial=f"G8W1-{index + 1:04d}-BNCH",
             name=f"Camera {index + 1}",
-            model="outdoor",
-            product_type="catalina",
             camera_id=10000 + index,
-            version="10.61",
             base_temperature_c=12.0 + index % 7,
             base_signal_dbm=-50 - index % 15,
             base_signal_bars=4,
             battery_percent=90,
         )
-        sync.camera_names.append(camera.name)
-        fleet.append(camera)
+        for index in range(cameras)
+    ]
     return Fleet(fleet, syncs)

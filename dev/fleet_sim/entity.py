@@ -1,4 +1,4 @@
-"""Base entity for the simulated fleet."""
+"""Base entities of the simulated fleet, and the set-up every platform shares."""
 
 from __future__ import annotations
 
@@ -11,7 +11,51 @@ from homeassistant.helpers.entity import Entity, EntityDescription
 from .const import DOMAIN
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
+    from typing import Any
+
+    from homeassistant.core import HomeAssistant
+    from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+    from . import FleetSimConfigEntry
     from .model import Fleet, SimCamera
+
+type SetupEntry = Callable[
+    [HomeAssistant, FleetSimConfigEntry, AddConfigEntryEntitiesCallback],
+    Coroutine[Any, Any, None],
+]
+
+
+def fleet_platform(build: Callable[[Fleet], Iterable[Entity]]) -> SetupEntry:
+    """Return a platform's ``async_setup_entry``: it adds ``build(fleet)``."""
+
+    async def async_setup_entry(
+        hass: HomeAssistant,
+        entry: FleetSimConfigEntry,
+        async_add_entities: AddConfigEntryEntitiesCallback,
+    ) -> None:
+        """Add the platform's entities of the simulated fleet."""
+        async_add_entities(build(entry.runtime_data))
+
+    return async_setup_entry
+
+
+def camera_platform(
+    entity_class: Callable[[Fleet, SimCamera, EntityDescription], DeviceEntity],
+    descriptions: Mapping[str, Sequence[EntityDescription]],
+) -> SetupEntry:
+    """Return the ``async_setup_entry`` of a platform of camera-device entities.
+
+    Each camera gets one ``entity_class`` per description listed for its kind
+    (``blink`` or ``generic``); a kind not listed gets none.
+    """
+    return fleet_platform(
+        lambda fleet: (
+            entity_class(fleet, camera, description)
+            for camera in fleet.cameras.values()
+            for description in descriptions.get(camera.kind, ())
+        )
+    )
 
 
 def camera_device_info(camera: SimCamera) -> DeviceInfo:
@@ -53,12 +97,19 @@ class FleetEntity(Entity):
 
 
 class DeviceEntity(FleetEntity):
-    """An entity on a camera's device; unavailable while the camera is offline."""
+    """An entity on a camera's device, defined by an entity description.
 
-    def __init__(self, fleet: Fleet, camera: SimCamera, key: str) -> None:
-        """Initialise the entity."""
+    Its unique id is ``{serial}-{description key}``; it is unavailable while
+    the camera is offline.
+    """
+
+    def __init__(
+        self, fleet: Fleet, camera: SimCamera, description: EntityDescription
+    ) -> None:
+        """Initialise the entity from its description."""
         self.camera = camera
-        self._attr_unique_id = f"{camera.serial}-{key}"
+        self.entity_description = description
+        self._attr_unique_id = f"{camera.serial}-{description.key}"
         self._attr_device_info = camera_device_info(camera)
         super().__init__(fleet)
 
@@ -66,14 +117,3 @@ class DeviceEntity(FleetEntity):
     def available(self) -> bool:
         """Return False while the camera is offline."""
         return self.camera.available
-
-
-class DescribedDeviceEntity(DeviceEntity):
-    """A camera-device entity defined by an entity description."""
-
-    def __init__(
-        self, fleet: Fleet, camera: SimCamera, description: EntityDescription
-    ) -> None:
-        """Initialise the entity from its description."""
-        self.entity_description = description
-        super().__init__(fleet, camera, description.key)

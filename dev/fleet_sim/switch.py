@@ -2,45 +2,28 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from homeassistant.components.switch import SwitchDeviceClass, SwitchEntity
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.components.switch import (
+    SwitchDeviceClass,
+    SwitchEntity,
+    SwitchEntityDescription,
+)
+from homeassistant.core import callback
 
-from .entity import DeviceEntity
-
-if TYPE_CHECKING:
-    from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
-
-    from . import FleetSimConfigEntry
-    from .model import Fleet, SimCamera
+from .entity import DeviceEntity, camera_platform
 
 PARALLEL_UPDATES = 0
 
-
-async def async_setup_entry(
-    hass: HomeAssistant,
-    entry: FleetSimConfigEntry,
-    async_add_entities: AddConfigEntryEntitiesCallback,
-) -> None:
-    """Add a motion switch per Blink camera."""
-    fleet = entry.runtime_data
-    async_add_entities(
-        SimMotionSwitch(fleet, camera)
-        for camera in fleet.cameras.values()
-        if camera.kind == "blink"
-    )
+MOTION_SWITCH = SwitchEntityDescription(
+    key="motion_enabled",
+    translation_key="camera_motion",
+    device_class=SwitchDeviceClass.SWITCH,
+)
 
 
 class SimMotionSwitch(DeviceEntity, SwitchEntity):
     """Turns motion detection on and off."""
-
-    _attr_translation_key = "camera_motion"
-    _attr_device_class = SwitchDeviceClass.SWITCH
-
-    def __init__(self, fleet: Fleet, camera: SimCamera) -> None:
-        """Initialise the switch."""
-        super().__init__(fleet, camera, "motion_enabled")
 
     @callback
     def _update_attrs(self) -> None:
@@ -55,3 +38,7 @@ class SimMotionSwitch(DeviceEntity, SwitchEntity):
         """Disable motion detection."""
         self.camera.motion_enabled = False
         self.fleet.notify()
+
+
+# A motion switch per Blink camera.
+async_setup_entry = camera_platform(SimMotionSwitch, {"blink": (MOTION_SWITCH,)})

@@ -3,54 +3,35 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from homeassistant.components.update import (
     UpdateDeviceClass,
     UpdateEntity,
+    UpdateEntityDescription,
     UpdateEntityFeature,
 )
 from homeassistant.const import EntityCategory
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import callback
 
 from .const import INSTALL_SECONDS, Fault
-from .entity import DeviceEntity
-
-if TYPE_CHECKING:
-    from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
-
-    from . import FleetSimConfigEntry
-    from .model import Fleet, SimCamera
+from .entity import DeviceEntity, camera_platform
 
 PARALLEL_UPDATES = 0
 
-
-async def async_setup_entry(
-    hass: HomeAssistant,
-    entry: FleetSimConfigEntry,
-    async_add_entities: AddConfigEntryEntitiesCallback,
-) -> None:
-    """Add a firmware entity per generic camera (Blink has none)."""
-    fleet = entry.runtime_data
-    async_add_entities(
-        SimFirmware(fleet, camera)
-        for camera in fleet.cameras.values()
-        if camera.kind == "generic"
-    )
+FIRMWARE = UpdateEntityDescription(
+    key="firmware",
+    device_class=UpdateDeviceClass.FIRMWARE,
+    entity_category=EntityCategory.CONFIG,
+)
 
 
 class SimFirmware(DeviceEntity, UpdateEntity):
     """Camera firmware; installing takes a few seconds."""
 
-    _attr_device_class = UpdateDeviceClass.FIRMWARE
-    _attr_entity_category = EntityCategory.CONFIG
     _attr_supported_features = (
         UpdateEntityFeature.INSTALL | UpdateEntityFeature.PROGRESS
     )
-
-    def __init__(self, fleet: Fleet, camera: SimCamera) -> None:
-        """Initialise the update entity."""
-        super().__init__(fleet, camera, "firmware")
 
     @callback
     def _update_attrs(self) -> None:
@@ -78,3 +59,7 @@ class SimFirmware(DeviceEntity, UpdateEntity):
         camera.faults.discard(Fault.UPDATE_AVAILABLE)
         camera.faults.discard(Fault.UPDATING)
         self.fleet.notify()
+
+
+# A firmware entity per generic camera (Blink's integration has none).
+async_setup_entry = camera_platform(SimFirmware, {"generic": (FIRMWARE,)})
