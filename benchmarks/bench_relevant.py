@@ -299,6 +299,8 @@ class RelevantBench:
     def _doctor_watch(self) -> Any:
         assert self.doctor is not None
         monitor = self.doctor.runtime_data.monitor
-        watch = monitor.camera_set.watch_for_entity(self.targets["camera_doctor"].entity_id)
+        watch = monitor.camera_set.watch_for_entity(
+            self.targets["camera_doctor"].entity_id
+        )
         assert watch is not None
         return watch

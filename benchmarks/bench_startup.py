@@ -48,8 +48,12 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.camera_doctor.const import DOMAIN, ENTITY_KEYS
 from custom_components.camera_doctor.diagnosis import Observation, diagnose
-from custom_components.camera_doctor.monitor import STORAGE_KEY
-from custom_components.camera_doctor.store import STORAGE_VERSION, diagnosis_to_dict
+from custom_components.camera_doctor.store import (
+    STORAGE_KEY,
+    STORAGE_MINOR_VERSION,
+    STORAGE_VERSION,
+    diagnosis_to_dict,
+)
 
 from .floor import FLOOR, FLOOR_KEYS, mock_floor
 from .harness import (
@@ -166,9 +170,9 @@ VARIANTS = ("without", "floor", "with")
 async def _store_last_diagnoses(hass: HomeAssistant, cameras: Iterable[Camera]) -> None:
     """Leave what Camera Doctor saved before the restart: all were healthy."""
     healthy = diagnosis_to_dict(diagnose(Observation(), now=dt_util.utcnow()))
-    await Store[dict[str, Any]](hass, STORAGE_VERSION, STORAGE_KEY).async_save(
-        {"cameras": {camera.registry_id: healthy for camera in cameras}}
-    )
+    await Store[dict[str, Any]](
+        hass, STORAGE_VERSION, STORAGE_KEY, minor_version=STORAGE_MINOR_VERSION
+    ).async_save({"cameras": {c.registry_id: {"diagnosis": healthy} for c in cameras}})
 
 
 async def _start(cameras: int, variant: str) -> float:

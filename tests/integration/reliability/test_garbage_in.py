@@ -218,7 +218,7 @@ async def _assert_harmless(
     deadline=None,
     derandomize=True,
     database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(written=readings(GENERIC_KEYS))
 @example(
@@ -283,7 +283,7 @@ async def blink(hass: HomeAssistant, mock_config_entry: MockConfigEntry) -> Fake
     deadline=None,
     derandomize=True,
     database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(written=readings(BLINK_KEYS))
 async def test_blink_camera_garbage(
