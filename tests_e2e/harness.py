@@ -148,6 +148,11 @@ class EventLog:
         self._drain()
         return len(self.seen)
 
+    def since(self, mark: int) -> list[dict[str, Any]]:
+        """The data of every event received after ``mark``."""
+        self._drain()
+        return [event["data"] for event in self.seen[mark:]]
+
     def wait(self, since: int, timeout: float, **match: Any) -> dict[str, Any]:
         """The first event data after ``since`` whose fields equal ``match``."""
 
@@ -345,6 +350,13 @@ class WebSocketClient:
         """The repair issues of a domain (``repairs/list_issues``), by issue id."""
         found: list[dict[str, Any]] = self.command("repairs/list_issues")["issues"]
         return {i["issue_id"]: i for i in found if i["domain"] == domain}
+
+    def registry_id(self, entity_id: str) -> str:
+        """The entity registry id of an entity."""
+        entry: dict[str, Any] = self.command(
+            "config/entity_registry/get", entity_id=entity_id
+        )
+        return str(entry["id"])
 
     def close(self) -> None:
         """Close the connection and stop the thread."""
