@@ -7,14 +7,11 @@ from homeassistant.components.binary_sensor import (
     BinarySensorEntity,
     BinarySensorEntityDescription,
 )
-from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.core import callback
 
 from .const import KEY_RED_FLASH
 from .diagnosis import Cause
-from .entity import CameraDoctorEntity, async_setup_camera_entities
-from .monitor import CameraDoctorConfigEntry
-from .watch import CameraWatch
+from .entity import CameraDoctorEntity, camera_platform
 
 PARALLEL_UPDATES = 0
 
@@ -28,19 +25,6 @@ RED_FLASH = BinarySensorEntityDescription(
 )
 
 
-async def async_setup_entry(
-    hass: HomeAssistant,
-    entry: CameraDoctorConfigEntry,
-    async_add_entities: AddConfigEntryEntitiesCallback,
-) -> None:
-    """Add the red-flash problem sensor of every watched camera."""
-
-    def build(watch: CameraWatch) -> list[RedFlashBinarySensor]:
-        return [RedFlashBinarySensor(hass, watch, RED_FLASH)]
-
-    async_setup_camera_entities(entry, async_add_entities, build)
-
-
 class RedFlashBinarySensor(CameraDoctorEntity, BinarySensorEntity):
     """On while the diagnosis finds a reason for the red light."""
 
@@ -52,3 +36,6 @@ class RedFlashBinarySensor(CameraDoctorEntity, BinarySensorEntity):
         )
         self._attr_is_on = is_on
         return is_on
+
+
+async_setup_entry = camera_platform(RedFlashBinarySensor, [RED_FLASH])

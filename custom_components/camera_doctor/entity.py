@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
 from homeassistant.const import EntityCategory
@@ -16,24 +16,41 @@ from .diagnosis import Diagnosis
 from .monitor import CameraDoctorConfigEntry
 from .watch import CameraWatch
 
+type PlatformSetup = Callable[
+    [HomeAssistant, CameraDoctorConfigEntry, AddConfigEntryEntitiesCallback],
+    Coroutine[Any, Any, None],
+]
 
-@callback
-def async_setup_camera_entities(
-    entry: CameraDoctorConfigEntry,
-    async_add_entities: AddConfigEntryEntitiesCallback,
-    build: Callable[[CameraWatch], Sequence[Entity]],
-) -> None:
-    """Add ``build(watch)`` for each camera watched now and each found later."""
-    monitor = entry.runtime_data.monitor
-    async_add_entities(
-        [entity for watch in monitor.cameras.values() for entity in build(watch)]
-    )
 
-    @callback
-    def add(watch: CameraWatch) -> None:
-        async_add_entities(build(watch))
+def camera_platform(
+    entity_class: type[CameraDoctorEntity], descriptions: Sequence[EntityDescription]
+) -> PlatformSetup:
+    """A platform's ``async_setup_entry``: an entity per description and camera.
 
-    entry.async_on_unload(monitor.camera_set.async_on_new_camera(add))
+    Cameras found later get theirs as they are found.
+    """
+
+    async def async_setup_entry(
+        hass: HomeAssistant,
+        entry: CameraDoctorConfigEntry,
+        async_add_entities: AddConfigEntryEntitiesCallback,
+    ) -> None:
+        monitor = entry.runtime_data.monitor
+
+        def build(watch: CameraWatch) -> list[Entity]:
+            return [entity_class(hass, watch, desc) for desc in descriptions]
+
+        async_add_entities(
+            [entity for watch in monitor.cameras.values() for entity in build(watch)]
+        )
+
+        @callback
+        def add(watch: CameraWatch) -> None:
+            async_add_entities(build(watch))
+
+        entry.async_on_unload(monitor.camera_set.async_on_new_camera(add))
+
+    return async_setup_entry
 
 
 class CameraDoctorEntity(Entity):

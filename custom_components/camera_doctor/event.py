@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from homeassistant.components.event import EventEntity, EventEntityDescription
-from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.core import callback
 
 from .const import EVENT_TYPE_CLEARED, KEY_DIAGNOSIS
 from .diagnosis import Cause, Diagnosis
-from .entity import CameraDoctorEntity, async_setup_camera_entities
+from .entity import CameraDoctorEntity, camera_platform
 from .events import diagnosis_event_data
-from .monitor import CameraDoctorConfigEntry
 from .watch import CameraWatch
 
 PARALLEL_UPDATES = 0
@@ -20,19 +18,6 @@ DIAGNOSIS_EVENT = EventEntityDescription(
     translation_key=KEY_DIAGNOSIS,
     event_types=[*(cause.value for cause in Cause), EVENT_TYPE_CLEARED],
 )
-
-
-async def async_setup_entry(
-    hass: HomeAssistant,
-    entry: CameraDoctorConfigEntry,
-    async_add_entities: AddConfigEntryEntitiesCallback,
-) -> None:
-    """Add the diagnosis event entity of every watched camera."""
-
-    def build(watch: CameraWatch) -> list[DiagnosisEventEntity]:
-        return [DiagnosisEventEntity(hass, watch, DIAGNOSIS_EVENT)]
-
-    async_setup_camera_entities(entry, async_add_entities, build)
 
 
 class DiagnosisEventEntity(CameraDoctorEntity, EventEntity):
@@ -55,3 +40,6 @@ class DiagnosisEventEntity(CameraDoctorEntity, EventEntity):
             {key: data[key] for key in data if key not in ("entity_id", "device_id")},
         )
         self.async_write_ha_state()
+
+
+async_setup_entry = camera_platform(DiagnosisEventEntity, [DIAGNOSIS_EVENT])

@@ -11,8 +11,7 @@ from homeassistant.components.sensor import (
     SensorEntity,
     SensorEntityDescription,
 )
-from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.core import callback
 
 from .const import (
     ATTR_CAUSE,
@@ -25,9 +24,7 @@ from .const import (
     KEY_RED_FLASH_CAUSE,
 )
 from .diagnosis import FIX_KEYS, PRECEDENCE, Cause, Diagnosis
-from .entity import CameraDoctorEntity, async_setup_camera_entities
-from .monitor import CameraDoctorConfigEntry
-from .watch import CameraWatch
+from .entity import CameraDoctorEntity, camera_platform
 
 PARALLEL_UPDATES = 0
 
@@ -76,19 +73,6 @@ SENSORS: tuple[CameraDoctorSensorDescription, ...] = (
 )
 
 
-async def async_setup_entry(
-    hass: HomeAssistant,
-    entry: CameraDoctorConfigEntry,
-    async_add_entities: AddConfigEntryEntitiesCallback,
-) -> None:
-    """Add the sensors of every watched camera, now and later."""
-
-    def build(watch: CameraWatch) -> list[CameraDoctorSensor]:
-        return [CameraDoctorSensor(hass, watch, description) for description in SENSORS]
-
-    async_setup_camera_entities(entry, async_add_entities, build)
-
-
 class CameraDoctorSensor(CameraDoctorEntity, SensorEntity):
     """A sensor showing part of a camera's diagnosis."""
 
@@ -105,3 +89,6 @@ class CameraDoctorSensor(CameraDoctorEntity, SensorEntity):
         attributes = description.attributes_fn(diagnosis)
         self._attr_extra_state_attributes = attributes
         return value, attributes
+
+
+async_setup_entry = camera_platform(CameraDoctorSensor, SENSORS)

@@ -83,24 +83,16 @@ def diagnosis_from_dict(data: Mapping[str, Any]) -> Diagnosis | None:
     try:
         cause = _cause(data["cause"])
         causes = tuple(c for c in map(_cause, data.get("causes", ())) if c)
-        since = _times(data.get("since"))
-        pending = _times(data.get("pending"))
+        since, pending = _times(data.get("since")), _times(data.get("pending"))
         evidence = dict(data.get("evidence", {}))
         notes = tuple(str(note) for note in data.get("notes", ()))
     except (KeyError, TypeError, ValueError):
         return None
     if cause is None:
         return None
-    return Diagnosis(
-        cause=cause,
-        causes=causes,
-        evidence=evidence,
-        notes=notes,
-        since=since,
-        pending=pending,
-        offline_since=_time(data.get("offline_since")),
-        next_check=_time(data.get("next_check")),
-    )
+    moments = {key: _time(data.get(key)) for key in ("offline_since", "next_check")}
+    diagnosis = Diagnosis(cause=cause, causes=causes, evidence=evidence, notes=notes)
+    return replace(diagnosis, since=since, pending=pending, **moments)
 
 
 def _record_to_dict(record: CameraRecord) -> dict[str, Any]:

@@ -7,7 +7,7 @@ and reused without Home Assistant.
 
 from __future__ import annotations
 
-from .engine import (
+from .conditions import (
     BATTERY_BAND,
     ESCALATION_GRACE_PERIODS,
     ESCALATION_MIN_MINUTES,
@@ -17,9 +17,9 @@ from .engine import (
     SIGNAL_BAND_DBM,
     TEMPERATURE_BAND,
     bars_threshold,
-    diagnose,
     outage_wait,
 )
+from .engine import diagnose
 from .model import FIX_KEYS, Cause, Diagnosis, Observation, Severity, Thresholds
 from .notices import (
     MAX_NOTICES_PER_HOUR,

@@ -180,28 +180,24 @@ class Conditions:
         celsius, limits = self.facts.temperature_c, self.limits
         if celsius is None:
             return
-        if _high(
-            celsius,
-            limits.temperature_high,
-            TEMPERATURE_BAND,
-            Cause.OVERHEATING in self.was,
-        ):
-            self.add(
+        hot_was, cold_was = Cause.OVERHEATING in self.was, Cause.TOO_COLD in self.was
+        checks = (
+            (
                 Cause.OVERHEATING,
-                temperature_high_threshold=_tidy(limits.temperature_high),
-                temperature_c=_tidy(celsius),
-            )
-        if _low(
-            celsius,
-            limits.temperature_low,
-            TEMPERATURE_BAND,
-            Cause.TOO_COLD in self.was,
-        ):
-            self.add(
+                "temperature_high_threshold",
+                limits.temperature_high,
+                _high(celsius, limits.temperature_high, TEMPERATURE_BAND, hot_was),
+            ),
+            (
                 Cause.TOO_COLD,
-                temperature_low_threshold=_tidy(limits.temperature_low),
-                temperature_c=_tidy(celsius),
-            )
+                "temperature_low_threshold",
+                limits.temperature_low,
+                _low(celsius, limits.temperature_low, TEMPERATURE_BAND, cold_was),
+            ),
+        )
+        for cause, key, limit, crossed in checks:
+            if crossed:
+                self.add(cause, **{key: _tidy(limit), "temperature_c": _tidy(celsius)})
 
     def signal(self) -> None:
         """Raise ``weak_signal`` from dBm, or from bars when dBm is unknown."""

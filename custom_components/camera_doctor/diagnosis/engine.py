@@ -70,39 +70,19 @@ from types import MappingProxyType
 
 from . import readings
 from .conditions import (
-    BATTERY_BAND,
     DEFAULT_THRESHOLDS,
-    ESCALATION_GRACE_PERIODS,
-    ESCALATION_MIN_MINUTES,
     NOTE_NIGHT_IR,
     PRECEDENCE,
-    SIGNAL_BAND_BARS,
-    SIGNAL_BAND_DBM,
-    TEMPERATURE_BAND,
     Conditions,
     Evidence,
     after,
-    bars_threshold,
-    outage_wait,
     seen_offline,
 )
 from .facts import read_facts
 from .model import Cause, Diagnosis, Observation, Thresholds
 from .notices import notices_change_at
 
-__all__ = [
-    "BATTERY_BAND",
-    "ESCALATION_GRACE_PERIODS",
-    "ESCALATION_MIN_MINUTES",
-    "NOTE_NIGHT_IR",
-    "PRECEDENCE",
-    "SIGNAL_BAND_BARS",
-    "SIGNAL_BAND_DBM",
-    "TEMPERATURE_BAND",
-    "bars_threshold",
-    "diagnose",
-    "outage_wait",
-]
+__all__ = ["diagnose"]
 
 
 def _carried(last: Diagnosis | None, cause: Cause, now: datetime) -> datetime | None:
