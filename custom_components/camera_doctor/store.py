@@ -90,7 +90,9 @@ def diagnosis_from_dict(data: Mapping[str, Any]) -> Diagnosis | None:
         return None
     if cause is None:
         return None
-    moments = {key: _time(data.get(key)) for key in ("offline_since", "next_check")}
+    moments: dict[str, Any] = {
+        key: _time(data.get(key)) for key in ("offline_since", "next_check")
+    }
     diagnosis = Diagnosis(cause=cause, causes=causes, evidence=evidence, notes=notes)
     return replace(diagnosis, since=since, pending=pending, **moments)
 
