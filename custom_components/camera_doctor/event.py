@@ -5,10 +5,10 @@ from __future__ import annotations
 from homeassistant.components.event import EventEntity, EventEntityDescription
 from homeassistant.core import callback
 
+from .bus_event import diagnosis_event_data
 from .const import EVENT_TYPE_CLEARED, KEY_DIAGNOSIS
 from .diagnosis import Cause, Diagnosis
 from .entity import CameraDoctorEntity, camera_platform
-from .events import diagnosis_event_data
 from .watch import CameraWatch
 
 PARALLEL_UPDATES = 0

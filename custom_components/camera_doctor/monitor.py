@@ -26,12 +26,12 @@ from homeassistant.core import (
 from homeassistant.helpers.start import async_at_started
 from homeassistant.util import dt as dt_util
 
+from .bus_event import async_fire_diagnosis_event
 from .cameras import CameraSet, async_refresh_sources
 from .const import DOMAIN, LOGGER
 from .daylight import Daylight
 from .diagnosis import Cause, diagnose
 from .discovery import CameraSpec, SourceCache
-from .events import async_fire_diagnosis_event
 from .hubs import HubListener
 from .issues import IssueManager, async_notice_no_cameras
 from .observe import Observed, observe_camera, quiet_change
