@@ -31,8 +31,8 @@ from .diagnosis.engine import shift_clock
 from .discovery import CameraSpec
 
 HISTORY_LENGTH = 20
-# A timer that fires with the wall clock further behind its moment than this
-# means the clock was set back (timers fire on time or a little late).
+# The wall clock behind the elapsed time by more than this was set back
+# (rather than slewed by a few milliseconds).
 CLOCK_SET_BACK = timedelta(seconds=1)
 
 
@@ -127,10 +127,11 @@ class CameraWatch:
     def async_schedule(self, when: datetime | None, on_due: Callable[[], None]) -> None:
         """Call ``on_due`` once the wait until ``when`` has elapsed.
 
-        A timer already set for ``when`` stays. Should the wall clock be
-        behind ``when`` when the wait is over, it was set back meanwhile: the
-        diagnosis moves back with it (``shift_clock``) before ``on_due``, so
-        that the time that elapsed still counts and the jump counts as none.
+        A timer already set for ``when`` stays. Should the wall clock have
+        advanced less than the elapsed time when the wait is over, it was set
+        back meanwhile: the diagnosis moves back with it (``shift_clock``)
+        before ``on_due``, so that the time that elapsed still counts and the
+        jump counts as none.
         """
         if when == self._timer_at:
             return
@@ -138,15 +139,19 @@ class CameraWatch:
         if when is None:
             return
 
+        loop = self._hass.loop
+        planned_at, planned_on = dt_util.utcnow(), loop.time()
+
         @callback
         def fire(_now: datetime) -> None:
             self._unsub_timer = self._timer_at = None
-            jump = dt_util.utcnow() - when
+            elapsed = timedelta(seconds=loop.time() - planned_on)
+            jump = dt_util.utcnow() - (planned_at + elapsed)
             if jump < -CLOCK_SET_BACK and self.diagnosis is not None:
                 self.diagnosis = shift_clock(self.diagnosis, jump)
             on_due()
 
-        wait = max((when - dt_util.utcnow()).total_seconds(), 0.0)
+        wait = max((when - planned_at).total_seconds(), 0.0)
         self._unsub_timer = async_call_later(self._hass, wait, fire)
         self._timer_at = when
 
