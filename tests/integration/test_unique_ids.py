@@ -43,6 +43,14 @@ def _ours(hass: HomeAssistant, device_id: str) -> dict[str, er.RegistryEntry]:
     }
 
 
+def _keys(hass: HomeAssistant, camera: FakeCamera) -> dict[str, str]:
+    """Camera Doctor's entity ids on a camera's device, by key."""
+    return {
+        entry.unique_id.rsplit("-camera_")[1]: entry.entity_id
+        for entry in _ours(hass, camera.device_id).values()
+    }
+
+
 def _v1(spec: CameraSpec, key: str) -> str:
     """The first scheme: the camera's unique id and the key."""
     return f"{spec.unique_id}_{key}"
@@ -91,8 +99,6 @@ def _prefill(
             f"{serial}-camera_{key}",
             config_entry=entry,
             device_id=camera.device_id,
-            suggested_object_id=f"{serial}_{key}",
-            has_entity_name=True,
         ).entity_id
         for platform, key in ENTITY_KEYS
     }
@@ -120,11 +126,10 @@ def _assert_migrated(
 ) -> None:
     """Same entity ids and customisations, the new unique ids, nothing added."""
     ent_reg = er.async_get(hass)
-    ours = _ours(hass, camera.device_id)
-    assert set(ours) == {f"acme_{serial}-camera_{key}" for _, key in ENTITY_KEYS}
-    assert {e.unique_id.rsplit("-camera_")[1]: e.entity_id for e in ours.values()} == (
-        entity_ids
-    )
+    assert set(_ours(hass, camera.device_id)) == {
+        f"acme_{serial}-camera_{key}" for _, key in ENTITY_KEYS
+    }
+    assert _keys(hass, camera) == entity_ids
     cause = ent_reg.async_get("sensor.why_it_blinks")
     assert cause is not None
     assert cause.name == "Why it blinks"
@@ -143,20 +148,19 @@ async def test_migrate_a_stored_registry_of_version_1(
     hass: HomeAssistant, v1_entry: MockConfigEntry, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Entities of version 1 keep their entity ids, names and enabled/hidden state."""
-    entry = v1_entry
-    entry.add_to_hass(hass)
+    v1_entry.add_to_hass(hass)
     garage = add_generic_camera(hass, "Garage")
-    entity_ids = _customise(hass, _prefill(hass, entry, garage, "garage"))
+    entity_ids = _customise(hass, _prefill(hass, v1_entry, garage, "garage"))
     # A camera that is gone: its entity is left as it is.
     ghost = er.async_get(hass).async_get_or_create(
-        "sensor", DOMAIN, "ghost-camera_red_flash_cause", config_entry=entry
+        "sensor", DOMAIN, "ghost-camera_red_flash_cause", config_entry=v1_entry
     )
     caplog.set_level(logging.DEBUG, logger="custom_components.camera_doctor")
 
-    await setup_entry(hass, entry)
+    await setup_entry(hass, v1_entry)
 
-    assert entry.state is ConfigEntryState.LOADED
-    assert entry.version == 2
+    assert v1_entry.state is ConfigEntryState.LOADED
+    assert v1_entry.version == 2
     _assert_migrated(hass, garage, "garage", entity_ids)
     kept = er.async_get(hass).async_get(ghost.entity_id)
     assert kept is not None
@@ -173,16 +177,15 @@ async def test_migrate_by_device_when_a_unique_id_is_shared(
     Its entities sit on that camera's device, which tells them apart; an
     entity on neither device stays as it is.
     """
-    entry = v1_entry
-    entry.add_to_hass(hass)
+    v1_entry.add_to_hass(hass)
     acme = add_generic_camera(hass, "Acme", platform="acme", serial="1")
     other = add_generic_camera(hass, "Other", platform="othercam", serial="1")
-    entity_ids = _prefill(hass, entry, other, "1")
+    entity_ids = _prefill(hass, v1_entry, other, "1")
     loose = entity_ids.pop("recommended_fix")
     er.async_get(hass).async_update_entity(loose, device_id=None)
     caplog.set_level(logging.DEBUG, logger="custom_components.camera_doctor")
 
-    await setup_entry(hass, entry)
+    await setup_entry(hass, v1_entry)
 
     migrated = {
         key: entity_id
@@ -220,14 +223,6 @@ async def test_migrate_on_a_live_reload(
     assert v1_entry.version == 2
     _assert_migrated(hass, garage, "garage", entity_ids)
     assert DUPLICATE not in caplog.text
-
-
-def _keys(hass: HomeAssistant, camera: FakeCamera) -> dict[str, str]:
-    """Camera Doctor's entity ids on a camera's device, by key."""
-    return {
-        entry.unique_id.rsplit("-camera_")[1]: entry.entity_id
-        for entry in _ours(hass, camera.device_id).values()
-    }
 
 
 async def test_a_newer_version_is_refused(hass: HomeAssistant) -> None:
