@@ -32,9 +32,8 @@ async def async_migrate_entry(
     """Version 1 -> 2: the unique ids name the camera's integration."""
     if entry.version > 2:
         return False
-    if entry.version == 1:
-        await async_migrate_unique_ids(hass, entry.entry_id)
-        hass.config_entries.async_update_entry(entry, version=2)
+    await async_migrate_unique_ids(hass, entry.entry_id)
+    hass.config_entries.async_update_entry(entry, version=2)
     return True
 
 

@@ -151,9 +151,12 @@ async def test_migrate_a_stored_registry_of_version_1(
     v1_entry.add_to_hass(hass)
     garage = add_generic_camera(hass, "Garage")
     entity_ids = _customise(hass, _prefill(hass, v1_entry, garage, "garage"))
-    # A camera that is gone: its entity is left as it is.
+    # A camera that is gone, and an id of no known shape: both left as they are.
     ghost = er.async_get(hass).async_get_or_create(
         "sensor", DOMAIN, "ghost-camera_red_flash_cause", config_entry=v1_entry
+    )
+    odd = er.async_get(hass).async_get_or_create(
+        "sensor", DOMAIN, "red_flash_cause", config_entry=v1_entry
     )
     caplog.set_level(logging.DEBUG, logger="custom_components.camera_doctor")
 
@@ -165,6 +168,7 @@ async def test_migrate_a_stored_registry_of_version_1(
     kept = er.async_get(hass).async_get(ghost.entity_id)
     assert kept is not None
     assert kept.unique_id == "ghost-camera_red_flash_cause"
+    assert er.async_get(hass).async_get(odd.entity_id).unique_id == "red_flash_cause"
     assert "ghost-camera_red_flash_cause" in caplog.text
     assert DUPLICATE not in caplog.text
 
