@@ -203,7 +203,7 @@ async def _start(cameras: int, variant: str) -> float:
                     ent_reg.async_get_or_create(
                         platform,
                         domain,
-                        f"{camera.unique_id}_{key}",
+                        f"{camera.platform}_{camera.unique_id}_{key}",
                         config_entry=entry,
                         device_id=camera.device_id,
                     )

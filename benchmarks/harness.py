@@ -120,6 +120,7 @@ class Camera:
     device_id: str
     unique_id: str
     registry_id: str
+    platform: str = "acme"
     sources: dict[str, str] = field(default_factory=dict)  # key -> entity id
     attrs: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -158,6 +159,7 @@ def register_camera(
         fake.device_id,
         f"{serial}-camera",
         fake.registry_id,
+        platform,
     )
     camera.attrs["camera"] = {"friendly_name": name}
     for key, (_domain, device_class, unit) in SOURCES.items():
@@ -192,7 +194,7 @@ def doctor_entry(**options: Any) -> MockConfigEntry:
         title="Camera Doctor",
         data={},
         options=dict(DEFAULT_OPTIONS) | options,
-        version=1,
+        version=2,
     )
 
 

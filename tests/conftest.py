@@ -36,5 +36,5 @@ def options() -> dict[str, Any]:
 def mock_config_entry(options: dict[str, Any]) -> MockConfigEntry:
     """The Camera Doctor config entry."""
     return MockConfigEntry(
-        domain=DOMAIN, title="Camera Doctor", data={}, options=options, version=1
+        domain=DOMAIN, title="Camera Doctor", data={}, options=options, version=2
     )

@@ -48,7 +48,7 @@ class FloorEntity(Entity):
 
     def __init__(self, hass: HomeAssistant, camera: er.RegistryEntry, key: str) -> None:
         """Name it by its key and put it on the camera's device."""
-        self._attr_unique_id = f"{camera.unique_id}_{key}"
+        self._attr_unique_id = f"{camera.platform}_{camera.unique_id}_{key}"
         self._attr_name = key
         device = dr.async_get(hass).async_get(camera.device_id or "")
         if device is None:

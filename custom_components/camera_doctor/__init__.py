@@ -7,6 +7,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
+from .cameras import async_migrate_unique_ids
 from .const import DOMAIN
 from .issues import async_remove_all_issues
 from .monitor import CameraDoctorConfigEntry, CameraDoctorData, CameraMonitor
@@ -22,6 +23,17 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register the actions, which exist even before an entry is loaded."""
     async_setup_services(hass)
+    return True
+
+
+async def async_migrate_entry(
+    hass: HomeAssistant, entry: CameraDoctorConfigEntry
+) -> bool:
+    """Version 1 -> 2: the unique ids name the camera's integration."""
+    if entry.version > 2:
+        return False
+    await async_migrate_unique_ids(hass, entry.entry_id)
+    hass.config_entries.async_update_entry(entry, version=2)
     return True
 
 

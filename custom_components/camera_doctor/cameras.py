@@ -2,6 +2,11 @@
 
 Cameras added later are picked up without a reload; a camera that is
 removed or excluded is forgotten along with its diagnostic entities.
+
+A diagnostic entity's unique id is ``{camera platform}_{camera unique
+id}_{key}``: a camera's unique id is only unique within its own integration.
+Config entry version 1 used ``{camera unique id}_{key}``;
+:func:`async_migrate_unique_ids` rewrites those in place.
 """
 
 from __future__ import annotations
@@ -45,9 +50,63 @@ async def async_refresh_sources(hass: HomeAssistant, entity_ids: set[str]) -> No
         LOGGER.debug("Refreshing %s failed: %s", present, err)
 
 
+def _unique_id(platform: str, camera_unique_id: str, key: str) -> str:
+    return f"{platform}_{camera_unique_id}_{key}"
+
+
 def entity_unique_id(spec: CameraSpec, key: str) -> str:
     """The unique id of one of a camera's diagnostic entities."""
-    return f"{spec.unique_id}_{key}"
+    return _unique_id(spec.platform, spec.unique_id, key)
+
+
+def _first_scheme(entry: er.RegistryEntry) -> tuple[str, str] | None:
+    """The camera unique id and key of a version-1 unique id, if it is one."""
+    for domain, key in ENTITY_KEYS:
+        camera_unique_id = entry.unique_id.removesuffix(f"_{key}")
+        if domain == entry.domain and camera_unique_id not in ("", entry.unique_id):
+            return camera_unique_id, key
+    return None
+
+
+async def async_migrate_unique_ids(hass: HomeAssistant, config_entry_id: str) -> None:
+    """Rewrite version-1 unique ids in place (entity ids, names, history kept).
+
+    The camera is looked up by its unique id among the camera entities; when
+    several integrations have a camera with that unique id, the one on the
+    entity's device. An entity whose camera is unknown or still ambiguous is
+    left as it is.
+    """
+    ent_reg = er.async_get(hass)
+    cameras: dict[str, list[er.RegistryEntry]] = {}
+    for camera in ent_reg.entities.values():
+        if camera.domain == CAMERA_DOMAIN and camera.platform != DOMAIN:
+            cameras.setdefault(camera.unique_id, []).append(camera)
+
+    @callback
+    def migrate(entry: er.RegistryEntry) -> dict[str, str] | None:
+        if (first := _first_scheme(entry)) is None:
+            return None
+        camera_unique_id, key = first
+        found = cameras.get(camera_unique_id, [])
+        if len(found) > 1:
+            found = [c for c in found if c.device_id == entry.device_id]
+        new_unique_id = (
+            _unique_id(found[0].platform, camera_unique_id, key)
+            if len(found) == 1
+            else None
+        )
+        if new_unique_id is None or ent_reg.async_get_entity_id(
+            entry.domain, DOMAIN, new_unique_id
+        ):
+            LOGGER.debug(
+                "Unique id %s of %s kept: its camera is unknown or ambiguous",
+                entry.unique_id,
+                entry.entity_id,
+            )
+            return None
+        return {"new_unique_id": new_unique_id}
+
+    await er.async_migrate_entries(hass, config_entry_id, migrate)
 
 
 class CameraSet:

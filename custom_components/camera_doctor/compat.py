@@ -6,8 +6,10 @@ once ``hacs.json`` no longer supports the older releases.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-import inspect
+from dataclasses import dataclass
+import importlib
+from types import ModuleType
+from typing import Any
 
 from homeassistant.const import MAJOR_VERSION, MINOR_VERSION
 from homeassistant.core import HomeAssistant, ServiceCall
@@ -22,9 +24,19 @@ from homeassistant.helpers.entity import Entity
 # download. Device triggers written in YAML keep working on every version.
 ENTITY_DEVICE_ENTRY = (MAJOR_VERSION, MINOR_VERSION) >= (2025, 8)
 
-_EXTRACT_TAKES_HASS = (
-    next(iter(inspect.signature(service.async_extract_entity_ids).parameters)) == "hass"
-)
+
+def _target_helper() -> ModuleType | None:
+    """``helpers.target`` where it exists (it is imported by name: not in 2025.4)."""
+    try:
+        return importlib.import_module("homeassistant.helpers.target")
+    except ImportError:
+        return None
+
+
+# 2025.8: targets are resolved by ``helpers.target``; the resolver of
+# ``helpers.service`` is deprecated then and gone in 2026.8. The selection
+# class is ``TargetSelectorData`` at first, ``TargetSelection`` later.
+_TARGET = _target_helper()
 
 
 def link_entity_to_device(
@@ -41,9 +53,29 @@ def link_entity_to_device(
         )
 
 
-async def async_extract_entity_ids(hass: HomeAssistant, call: ServiceCall) -> set[str]:
-    """Entity ids an action targets, through entities, devices and areas."""
-    extract: Callable[..., Awaitable[set[str]]] = service.async_extract_entity_ids
-    if _EXTRACT_TAKES_HASS:
-        return await extract(hass, call)
-    return await extract(call)
+@dataclass(frozen=True, slots=True)
+class Targets:
+    """The entity ids an action aims at.
+
+    ``named``: given by entity id; ``contained``: only found inside a device,
+    area, floor or label that was aimed at.
+    """
+
+    named: frozenset[str]
+    contained: frozenset[str]
+
+
+def extract_targets(hass: HomeAssistant, call: ServiceCall) -> Targets:
+    """Entity ids an action targets: named, and found in what it aims at."""
+    selected: Any
+    if _TARGET is None:
+        selected = service.async_extract_referenced_entity_ids(hass, call)
+    else:
+        selection = getattr(_TARGET, "TargetSelection", None) or (
+            _TARGET.TargetSelectorData
+        )
+        selected = _TARGET.async_extract_referenced_entity_ids(
+            hass, selection(call.data)
+        )
+    named = frozenset(selected.referenced)
+    return Targets(named, frozenset(selected.indirectly_referenced) - named)

@@ -87,7 +87,7 @@ def validate_options(user_input: dict[str, Any]) -> dict[str, str]:
 class CameraDoctorConfigFlow(ConfigFlow, domain=DOMAIN):
     """Set up Camera Doctor: one entry watches every camera."""
 
-    VERSION = 1
+    VERSION = 2
 
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None

@@ -16,7 +16,7 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.translation import async_get_translations
 import voluptuous as vol
 
-from .compat import async_extract_entity_ids
+from .compat import extract_targets
 from .const import CAMERA_DOMAIN, DOMAIN, SERVICE_DIAGNOSE, SERVICE_RECHECK
 from .monitor import CameraMonitor, async_loaded_monitor
 from .watch import CameraWatch
@@ -32,18 +32,22 @@ def _monitor(hass: HomeAssistant) -> CameraMonitor:
     return monitor
 
 
-async def _targets(hass: HomeAssistant, call: ServiceCall) -> list[CameraWatch]:
-    """The watched cameras an action targets; errors for anything else."""
+def _targets(hass: HomeAssistant, call: ServiceCall) -> list[CameraWatch]:
+    """The watched cameras an action targets.
+
+    A camera named by its entity id must be watched (an error says why not);
+    cameras a device, area, floor or label merely contains are skipped when
+    they are not, as Home Assistant's own actions skip what does not apply.
+    """
     monitor = _monitor(hass)
-    entity_ids = await async_extract_entity_ids(hass, call)
-    cameras = sorted(e for e in entity_ids if e.startswith(f"{CAMERA_DOMAIN}."))
-    if not cameras:
-        raise ServiceValidationError(
-            translation_domain=DOMAIN, translation_key="no_cameras"
-        )
+    targets = extract_targets(hass, call)
     watches: list[CameraWatch] = []
-    for entity_id in cameras:
-        if (watch := monitor.camera_set.watch_for_entity(entity_id)) is None:
+    for entity_id in sorted(targets.named | targets.contained):
+        if not entity_id.startswith(f"{CAMERA_DOMAIN}."):
+            continue
+        if (watch := monitor.camera_set.watch_for_entity(entity_id)) is not None:
+            watches.append(watch)
+        elif entity_id in targets.named:
             key = (
                 "camera_excluded"
                 if entity_id in monitor.options.exclude
@@ -54,7 +58,10 @@ async def _targets(hass: HomeAssistant, call: ServiceCall) -> list[CameraWatch]:
                 translation_key=key,
                 translation_placeholders={"entity_id": entity_id},
             )
-        watches.append(watch)
+    if not watches:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="no_cameras"
+        )
     return watches
 
 
@@ -90,7 +97,7 @@ async def _describe(hass: HomeAssistant, watches: list[CameraWatch]) -> dict[str
 
 
 async def _async_diagnose(call: ServiceCall) -> ServiceResponse:
-    watches = await _targets(call.hass, call)
+    watches = _targets(call.hass, call)
     monitor = _monitor(call.hass)
     for watch in watches:
         monitor.async_evaluate(watch)
@@ -99,7 +106,7 @@ async def _async_diagnose(call: ServiceCall) -> ServiceResponse:
 
 async def _async_recheck(call: ServiceCall) -> ServiceResponse:
     hass = call.hass
-    watches = await _targets(hass, call)
+    watches = _targets(hass, call)
     await _monitor(hass).async_recheck(watches)
     if call.return_response:
         return await _describe(hass, watches)

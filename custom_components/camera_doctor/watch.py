@@ -3,13 +3,17 @@
 A :class:`CameraWatch` owns its state subscription and its timer: the
 monitor tells it what to follow and when to look again, and the watch keeps
 (and drops) the subscriptions itself.
+
+The timer waits in elapsed time (the event loop's monotonic clock), not
+until a moment of the wall clock: a wall clock set back an hour would
+otherwise hold every grace period up by that hour.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 
 from homeassistant.core import (
@@ -19,15 +23,17 @@ from homeassistant.core import (
     HomeAssistant,
     callback,
 )
-from homeassistant.helpers.event import (
-    async_track_point_in_utc_time,
-    async_track_state_change_event,
-)
+from homeassistant.helpers.event import async_call_later, async_track_state_change_event
+from homeassistant.util import dt as dt_util
 
 from .diagnosis import Cause, Diagnosis, Observation
+from .diagnosis.engine import shift_clock
 from .discovery import CameraSpec
 
 HISTORY_LENGTH = 20
+# The wall clock behind the elapsed time by more than this was set back
+# (rather than slewed by a few milliseconds).
+CLOCK_SET_BACK = timedelta(seconds=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,19 +125,34 @@ class CameraWatch:
 
     @callback
     def async_schedule(self, when: datetime | None, on_due: Callable[[], None]) -> None:
-        """Call ``on_due`` at ``when`` (a timer already set for then stays)."""
+        """Call ``on_due`` once the wait until ``when`` has elapsed.
+
+        A timer already set for ``when`` stays. Should the wall clock have
+        advanced less than the elapsed time when the wait is over, it was set
+        back meanwhile: the diagnosis moves back with it (``shift_clock``)
+        before ``on_due``, so that the time that elapsed still counts and the
+        jump counts as none.
+        """
         if when == self._timer_at:
             return
         self._async_cancel_timer()
         if when is None:
             return
 
+        loop = self._hass.loop
+        planned_at, planned_on = dt_util.utcnow(), loop.time()
+
         @callback
-        def fire(_when: datetime) -> None:
+        def fire(_now: datetime) -> None:
             self._unsub_timer = self._timer_at = None
+            elapsed = timedelta(seconds=loop.time() - planned_on)
+            jump = dt_util.utcnow() - (planned_at + elapsed)
+            if jump < -CLOCK_SET_BACK and self.diagnosis is not None:
+                self.diagnosis = shift_clock(self.diagnosis, jump)
             on_due()
 
-        self._unsub_timer = async_track_point_in_utc_time(self._hass, fire, when)
+        wait = max((when - planned_at).total_seconds(), 0.0)
+        self._unsub_timer = async_call_later(self._hass, wait, fire)
         self._timer_at = when
 
     @callback

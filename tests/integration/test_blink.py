@@ -46,9 +46,9 @@ from .blink_mock import (
 # is looked up by its unique id instead.
 OUTDOOR = OUTDOOR_SERIAL
 MINI = MINI_SERIAL
-CAUSE = ("sensor", DOMAIN, "{}-camera_red_flash_cause")
-FIX = ("sensor", DOMAIN, "{}-camera_recommended_fix")
-FLASH = ("binary_sensor", DOMAIN, "{}-camera_red_flash")
+CAUSE = ("sensor", DOMAIN, "blink_{}-camera_red_flash_cause")
+FIX = ("sensor", DOMAIN, "blink_{}-camera_recommended_fix")
+FLASH = ("binary_sensor", DOMAIN, "blink_{}-camera_red_flash")
 SYNC_PANEL = "alarm_control_panel.blink_home"
 TEMPERATURE = ("sensor", "blink", f"{OUTDOOR_SERIAL}-temperature")
 WIFI = ("sensor", "blink", f"{OUTDOOR_SERIAL}-wifi_strength")
@@ -157,7 +157,7 @@ async def test_healthy_blink_cameras(
         entry = ent_reg.async_get(eid(hass, CAUSE, camera))
         assert entry is not None
         assert entry.platform == DOMAIN
-        assert entry.unique_id == f"{serial}-camera_red_flash_cause"
+        assert entry.unique_id == f"blink_{serial}-camera_red_flash_cause"
         assert entry.device_id == camera_entry.device_id
         assert cause(hass, camera) == "none"
         assert attributes(hass, camera)["causes"] == []

@@ -14,6 +14,7 @@ from homeassistant.const import (
 )
 from homeassistant.core import Event, HomeAssistant, State, callback
 from homeassistant.helpers import entity_registry as er
+from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -112,13 +113,13 @@ async def test_timer_kept_while_its_moment_stands(
     """Re-diagnosing a camera keeps its pending timer when the moment is the same."""
     monitor, watch = _watch(mock_config_entry, garage)
     armed: list[datetime] = []
-    track = watch_module.async_track_point_in_utc_time
+    call_later = watch_module.async_call_later
 
-    def counting(hass: HomeAssistant, action: Any, when: datetime) -> Any:
-        armed.append(when)
-        return track(hass, action, when)
+    def counting(hass: HomeAssistant, delay: float, action: Any) -> Any:
+        armed.append(dt_util.utcnow() + timedelta(seconds=delay))
+        return call_later(hass, delay, action)
 
-    monkeypatch.setattr(watch_module, "async_track_point_in_utc_time", counting)
+    monkeypatch.setattr(watch_module, "async_call_later", counting)
     assert watch.timer_at is None
 
     garage.set("camera", STATE_UNAVAILABLE)

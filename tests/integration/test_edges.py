@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from types import SimpleNamespace
 from typing import Any
 from unittest.mock import patch
 
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers.entity import Entity
 from homeassistant.util import dt as dt_util
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor import compat
@@ -80,22 +82,41 @@ async def test_both_ways_of_linking_to_the_camera_device(hass: HomeAssistant) ->
     assert nothing.device_info is None
 
 
-async def test_both_signatures_of_target_extraction(hass: HomeAssistant) -> None:
-    """Older releases take (hass, call), newer (call)."""
+@pytest.mark.parametrize(
+    ("helper", "selection"),
+    [
+        pytest.param(None, None, id="2025.4-service-helper"),
+        pytest.param("TargetSelectorData", "data", id="2025.8-target-helper"),
+        pytest.param("TargetSelection", "selection", id="newer-target-helper"),
+    ],
+)
+async def test_every_target_resolver(
+    hass: HomeAssistant, helper: str | None, selection: str | None
+) -> None:
+    """Whichever helper resolves targets, named and contained ids come apart."""
     call = ServiceCall(hass, DOMAIN, "diagnose", {"entity_id": ["camera.a"]})
     seen: list[tuple[Any, ...]] = []
 
-    async def extract(*args: Any) -> set[str]:
+    def extract(*args: Any) -> SimpleNamespace:
         seen.append(args)
-        return {"camera.a"}
+        return SimpleNamespace(
+            referenced={"camera.a"}, indirectly_referenced={"camera.a", "camera.b"}
+        )
 
-    for takes_hass in (True, False):
-        with (
-            patch.object(compat.service, "async_extract_entity_ids", extract),
-            patch.object(compat, "_EXTRACT_TAKES_HASS", takes_hass),
-        ):
-            assert await compat.async_extract_entity_ids(hass, call) == {"camera.a"}
-    assert seen == [(hass, call), (call,)]
+    target = None
+    if helper is not None:
+        target = SimpleNamespace(async_extract_referenced_entity_ids=extract)
+        setattr(target, helper, lambda data: (selection, data))
+    with (
+        patch.object(compat, "_TARGET", target),
+        patch.object(
+            compat.service, "async_extract_referenced_entity_ids", extract, create=True
+        ),
+    ):
+        targets = compat.extract_targets(hass, call)
+    assert targets == compat.Targets(frozenset({"camera.a"}), frozenset({"camera.b"}))
+    expected = (call,) if helper is None else ((selection, call.data),)
+    assert seen == [(hass, *expected)]
 
 
 async def test_fix_flow_for_a_camera_that_is_gone(

@@ -35,9 +35,17 @@ async def test_entities_on_camera_device(
     """Four diagnostic entities appear on the camera's own device, healthy."""
     ent_reg = er.async_get(hass)
     expected = {
-        CAUSE.format("garage"): ("sensor", "garage-camera_red_flash_cause", "none"),
-        FIX.format("garage"): ("sensor", "garage-camera_recommended_fix", "none"),
-        FLASH.format("garage"): ("binary_sensor", "garage-camera_red_flash", "off"),
+        CAUSE.format("garage"): (
+            "sensor",
+            "acme_garage-camera_red_flash_cause",
+            "none",
+        ),
+        FIX.format("garage"): ("sensor", "acme_garage-camera_recommended_fix", "none"),
+        FLASH.format("garage"): (
+            "binary_sensor",
+            "acme_garage-camera_red_flash",
+            "off",
+        ),
     }
     for entity_id, (domain, unique_id, state) in expected.items():
         entry = ent_reg.async_get(entity_id)

@@ -60,12 +60,16 @@ A clock that goes backwards counts as no time elapsed: an outage or cause
 start later than ``now`` is moved to ``now``, never giving negative times,
 and a confirmed outage keeps at least the length the previous diagnosis saw
 (its ``offline_for_minutes``), so it is not cleared and raised again.
+Where the size of the jump is known (the HA layer measures its wait for
+``next_check`` in elapsed time), ``shift_clock`` moves every moment of the
+previous diagnosis with the clock first: then only the jump itself counts as
+no time, and the time that elapsed before it still counts.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
 
 from . import readings
@@ -82,7 +86,7 @@ from .facts import read_facts
 from .model import Cause, Diagnosis, Observation, Thresholds
 from .notices import notices_change_at
 
-__all__ = ["diagnose"]
+__all__ = ["diagnose", "shift_clock"]
 
 
 def _carried(last: Diagnosis | None, cause: Cause, now: datetime) -> datetime | None:
@@ -165,3 +169,26 @@ def diagnose(
         default=None,
     )
     return replace(diagnosis, next_check=next_check)
+
+
+def _shifted(moment: datetime, jump: timedelta) -> datetime:
+    try:
+        return moment + jump
+    except OverflowError:
+        return moment
+
+
+def shift_clock(diagnosis: Diagnosis, jump: timedelta) -> Diagnosis:
+    """``diagnosis`` with every moment moved by ``jump``, as the clock was."""
+    since = {cause: _shifted(moment, jump) for cause, moment in diagnosis.since.items()}
+    pending = {
+        cause: _shifted(moment, jump) for cause, moment in diagnosis.pending.items()
+    }
+    offline, check = diagnosis.offline_since, diagnosis.next_check
+    return replace(
+        diagnosis,
+        since=MappingProxyType(since),
+        pending=MappingProxyType(pending),
+        offline_since=None if offline is None else _shifted(offline, jump),
+        next_check=None if check is None else _shifted(check, jump),
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -56,6 +57,36 @@ async def _jump(
     for _ in range(2):
         async_fire_time_changed(hass)
         await hass.async_block_till_done()
+
+
+class LoopClock:
+    """The event loop's clock, which a wall clock set back does not move.
+
+    On a real machine a clock correction moves the wall clock only: the
+    loop's monotonic clock runs on. freezegun moves both, so the loop's clock
+    is moved forward again by the size of each jump.
+    """
+
+    def __init__(self, hass: HomeAssistant, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Follow freezegun's clock, shifted by the jumps made so far."""
+        self._hass = hass
+        self._offset = 0.0
+        frozen: Callable[[], float] = hass.loop.time
+        monkeypatch.setattr(hass.loop, "time", lambda: frozen() + self._offset)
+
+    async def set_back(self, freezer: FrozenDateTimeFactory, delta: timedelta) -> None:
+        """Set the wall clock back by ``delta``; the loop's clock runs on."""
+        await self._hass.async_block_till_done()
+        freezer.move_to(dt_util.utcnow() - delta)
+        self._offset += delta.total_seconds()
+        async_fire_time_changed(self._hass)
+        await self._hass.async_block_till_done()
+
+
+@pytest.fixture
+def clock(hass: HomeAssistant, monkeypatch: pytest.MonkeyPatch) -> LoopClock:
+    """The loop's clock, kept running across wall-clock jumps."""
+    return LoopClock(hass, monkeypatch)
 
 
 def _check(hass: HomeAssistant) -> dict[str, Any]:
@@ -181,3 +212,46 @@ async def test_ntp_correction_keeps_an_offline_sync_module(
     assert hub is not None
     assert set(our_issues(hass)) == {f"sync_module_offline_{hub.id}"}
     assert [e.data["cause"] for e in events] == ["sync_module_offline"]
+
+
+OUTAGE = ("camera", STATE_UNAVAILABLE, "no_connection", 6)
+LOW_BATTERY = ("battery", "8", "low_battery", 5)
+
+
+@pytest.mark.parametrize(
+    ("problem", "jump"),
+    [
+        pytest.param(OUTAGE, timedelta(hours=1), id="outage"),
+        pytest.param(LOW_BATTERY, timedelta(hours=1), id="low-battery"),
+        pytest.param(LOW_BATTERY, timedelta(0), id="no-jump"),
+    ],
+)
+async def test_clock_set_back_keeps_the_elapsed_wait(
+    hass: HomeAssistant,
+    garage: FakeCamera,
+    clock: LoopClock,
+    freezer: FrozenDateTimeFactory,
+    *,
+    problem: tuple[str, str, str, int],
+    jump: timedelta,
+) -> None:
+    """Set back 2 minutes into its wait, a problem is still reported on time.
+
+    ``problem``: the reading, its value, the cause and the wait in minutes.
+    Nothing changes after the jump, so only Camera Doctor's own timer can
+    notice the end of the wait: at the wait in elapsed time, not an hour
+    later when the wall clock has caught up again.
+    """
+    key, value, cause, wait = problem
+    garage.set(key, value)
+    await advance(hass, freezer, timedelta(minutes=2))
+    await clock.set_back(freezer, jump)
+    await advance(hass, freezer, timedelta(minutes=wait - 2, seconds=-10))
+    assert hass.states.get(CAUSE.format("garage")).state == "none"
+    await advance(hass, freezer, timedelta(seconds=20))
+    state = hass.states.get(CAUSE.format("garage"))
+    assert state.state == cause
+    assert _check(hass)["cause"] == cause
+    since = dt_util.parse_datetime(state.attributes["since"])
+    assert dt_util.utcnow() - since == timedelta(seconds=10)
+    assert set(our_issues(hass)) == {f"{cause}_{garage.registry_id}"}
