@@ -11,7 +11,6 @@ as blinkpy would after polling the cloud.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,6 +32,8 @@ from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_fire_time_changed,
 )
+
+from .fleet import settle
 
 # The blink coordinator polls every 300 s.
 POLL = timedelta(seconds=301)
@@ -96,18 +97,6 @@ def _mini(sync: BlinkSyncModule) -> BlinkCameraMini:
     camera.motion_detected = False
     camera.thumbnail = "https://rest-u034.immedia-semi.com/thumbnail/2.jpg"
     return camera
-
-
-async def settle(hass: HomeAssistant) -> None:
-    """Wait until everything a coordinator refresh set off has run.
-
-    The refresh writes its states from a task; state trackers dispatch one
-    loop iteration later (``call_soon``), after a single
-    ``async_block_till_done`` may already have returned.
-    """
-    for _ in range(3):  # a loaded machine may need a turn more
-        await hass.async_block_till_done()
-        await asyncio.sleep(0)
 
 
 @dataclass

@@ -17,6 +17,15 @@ def auto_enable_custom_integrations(
 
 
 @pytest.fixture
+async def init_integration(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> MockConfigEntry:
+    """Camera Doctor set up and loaded (watching the cameras added before)."""
+    await setup_entry(hass, mock_config_entry)
+    return mock_config_entry
+
+
+@pytest.fixture
 async def garage(hass: HomeAssistant, mock_config_entry: MockConfigEntry) -> FakeCamera:
     """A healthy generic camera watched by a loaded entry."""
     camera = add_generic_camera(hass, "Garage")

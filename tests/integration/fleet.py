@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -145,12 +146,40 @@ async def advance(
     await hass.async_block_till_done()
 
 
+# Camera Doctor's entities of a camera named e.g. "garage".
+CAUSE = "sensor.{}_red_flash_cause"
+FIX = "sensor.{}_recommended_fix"
+FLASH = "binary_sensor.{}_red_flash"
+EVENT = "event.{}_diagnosis"
+
 GRACE = timedelta(minutes=5)
 
 
 async def past_grace(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
     """Let the default grace period (5 minutes) pass: a problem is confirmed."""
     await advance(hass, freezer, GRACE + timedelta(seconds=1))
+
+
+async def settle(hass: HomeAssistant) -> None:
+    """Wait until everything a state change set off has run.
+
+    State trackers and event triggers dispatch one loop turn later
+    (``call_soon``), after a single ``async_block_till_done`` may already
+    have returned.
+    """
+    for _ in range(3):  # a loaded machine may need a turn more
+        await hass.async_block_till_done()
+        await asyncio.sleep(0)
+
+
+def state_callbacks(hass: HomeAssistant) -> int:
+    """Per-entity callbacks of every state-change tracker.
+
+    Home Assistant keeps no public count of them (one bus listener serves
+    every tracker), so this reads its tracker index.
+    """
+    tracked = hass.data.get("track_state_change_data")
+    return sum(len(jobs) for jobs in tracked.callbacks.values()) if tracked else 0
 
 
 def our_issues(hass: HomeAssistant) -> dict[str, ir.IssueEntry]:

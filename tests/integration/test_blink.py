@@ -38,8 +38,8 @@ from .blink_mock import (
     BlinkCloud,
     async_setup_blink,
     mock_blink_cloud,
-    settle,
 )
+from .fleet import settle
 
 # Entity ids depend on the device name, which the blink platforms set in
 # whatever order they load ("Front Door" or "blink Front Door"): every entity

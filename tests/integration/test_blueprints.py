@@ -21,21 +21,10 @@ from pytest_homeassistant_custom_component.common import (
     async_mock_service,
 )
 
-from .fleet import FakeCamera, add_generic_camera, past_grace
+from .fleet import FakeCamera, add_generic_camera, past_grace, settle
 
 BLUEPRINTS = Path(__file__).parents[2] / "blueprints" / "automation" / "camera_doctor"
 NOTIFY = "notify.test"
-
-
-async def _settle(hass: HomeAssistant) -> None:
-    """Let a state change reach a blueprint's actions.
-
-    A state change fires ``camera_doctor_diagnosis``, whose event trigger
-    schedules the automation run with ``call_soon``: one loop turn more than
-    a single ``async_block_till_done`` waits for.
-    """
-    await hass.async_block_till_done()
-    await hass.async_block_till_done()
 
 
 @pytest.fixture
@@ -79,7 +68,7 @@ async def _use(hass: HomeAssistant, blueprint: str, **inputs: Any) -> list[Servi
             }
         },
     )
-    await _settle(hass)
+    await settle(hass)
     # An invalid blueprint gives an unavailable automation, not an error.
     assert hass.states.get("automation.under_test").state == STATE_ON
     return calls
@@ -163,7 +152,7 @@ async def test_low_battery_daily_reminder(
     for _ in range(2):
         freezer.move_to(eight)
         async_fire_time_changed(hass, eight)
-        await _settle(hass)
+        await settle(hass)
         eight += timedelta(days=1)
     assert len(calls) == 2
     assert calls[0].data["title"] == "Camera batteries are low"
@@ -180,7 +169,7 @@ async def test_low_battery_daily_reminder(
     await past_grace(hass, freezer)
     freezer.move_to(eight)
     async_fire_time_changed(hass, eight)
-    await _settle(hass)
+    await settle(hass)
     assert len(calls) == 2
 
 
@@ -205,7 +194,7 @@ async def test_low_battery_reminder_selected_sensors(
     ) + timedelta(days=1)
     freezer.move_to(eight)
     async_fire_time_changed(hass, eight)
-    await _settle(hass)
+    await settle(hass)
     assert [call.data["message"].split(".")[0] for call in calls] == [
         "Low battery: Porch (15 %)"
     ]
@@ -224,7 +213,7 @@ async def test_camera_back_online(
     await past_grace(hass, freezer)
     freezer.tick(timedelta(minutes=6))
     async_fire_time_changed(hass)
-    await _settle(hass)
+    await settle(hass)
     assert hass.states.get("sensor.garage_red_flash_cause").state == "no_connection"
     assert calls == []
 

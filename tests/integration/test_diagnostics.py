@@ -77,7 +77,7 @@ def _leak_secrets(camera: FakeCamera) -> None:
 
 
 @pytest.fixture
-async def garage(
+async def low_garage(
     hass: HomeAssistant,
     mock_config_entry: MockConfigEntry,
     freezer: FrozenDateTimeFactory,
@@ -100,7 +100,7 @@ async def garage(
 
 async def test_entry_diagnostics(
     hass: HomeAssistant,
-    garage: FakeCamera,
+    low_garage: FakeCamera,
     hass_client: ClientSessionGenerator,
     mock_config_entry: MockConfigEntry,
     snapshot: SnapshotAssertion,
@@ -113,7 +113,7 @@ async def test_entry_diagnostics(
     assert sorted(cameras) == ["camera.garage", "camera.porch"]
     assert cameras["camera.garage"]["diagnosis"]["cause"] == "low_battery"
     assert cameras["camera.garage"]["issues"] == {"low_battery": "error"}
-    assert cameras["camera.garage"]["registry_id"] == garage.registry_id
+    assert cameras["camera.garage"]["registry_id"] == low_garage.registry_id
     assert cameras["camera.porch"]["diagnosis"]["cause"] == "none"
 
 
@@ -124,13 +124,13 @@ async def test_entry_diagnostics(
 )
 async def test_device_diagnostics(
     hass: HomeAssistant,
-    garage: FakeCamera,
+    low_garage: FakeCamera,
     hass_client: ClientSessionGenerator,
     mock_config_entry: MockConfigEntry,
     snapshot: SnapshotAssertion,
 ) -> None:
     """A camera's device shows only that camera."""
-    device = dr.async_get(hass).async_get(garage.device_id)
+    device = dr.async_get(hass).async_get(low_garage.device_id)
     assert device is not None
     data = await get_diagnostics_for_device(
         hass, hass_client, mock_config_entry, device
@@ -141,12 +141,12 @@ async def test_device_diagnostics(
 
 async def test_no_secret_leaks(
     hass: HomeAssistant,
-    garage: FakeCamera,
+    low_garage: FakeCamera,
     hass_client: ClientSessionGenerator,
     mock_config_entry: MockConfigEntry,
 ) -> None:
     """Serials, network ids, MACs, IPs, tokens and thumbnail URLs are redacted."""
-    device = dr.async_get(hass).async_get(garage.device_id)
+    device = dr.async_get(hass).async_get(low_garage.device_id)
     assert device is not None
     for data in (
         await get_diagnostics_for_config_entry(hass, hass_client, mock_config_entry),

@@ -24,10 +24,10 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.camera_doctor.const import CONF_STALE_ALL_BRANDS, DOMAIN
 
-from .fleet import FakeCamera, add_camera, add_generic_camera
+from .fleet import CAUSE as FLEET_CAUSE, FakeCamera, add_camera, add_generic_camera
 
 POLL = timedelta(minutes=5)
-CAUSE = "sensor.front_door_red_flash_cause"
+CAUSE = FLEET_CAUSE.format("front_door")
 
 
 def _blink_attributes(temperature: float, wifi: int) -> dict[str, Any]:

@@ -21,12 +21,17 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.camera_doctor.const import CONF_EXCLUDE, DOMAIN, EVENT_DIAGNOSIS
 
-from .fleet import FakeCamera, add_generic_camera, past_grace, setup_entry
-
-CAUSE = "sensor.{}_red_flash_cause"
-FIX = "sensor.{}_recommended_fix"
-FLASH = "binary_sensor.{}_red_flash"
-EVENT = "event.{}_diagnosis"
+from .fleet import (
+    CAUSE,
+    EVENT,
+    FIX,
+    FLASH,
+    FakeCamera,
+    add_generic_camera,
+    past_grace,
+    setup_entry,
+    state_callbacks,
+)
 
 
 async def test_entities_on_camera_device(
@@ -186,9 +191,7 @@ async def test_excluded_camera_gets_nothing(
 
 def _listener_counts(hass: HomeAssistant) -> tuple[dict[str, int], int]:
     """Bus listeners, and per-entity state-change callbacks of every tracker."""
-    tracked = hass.data.get("track_state_change_data")
-    callbacks = sum(len(jobs) for jobs in tracked.callbacks.values()) if tracked else 0
-    return hass.bus.async_listeners(), callbacks
+    return hass.bus.async_listeners(), state_callbacks(hass)
 
 
 def _live_timers(hass: HomeAssistant) -> int:

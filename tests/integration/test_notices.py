@@ -17,10 +17,9 @@ from .fleet import add_generic_camera, our_issues, past_grace, setup_entry
 
 
 async def test_no_camera_is_said_and_goes_when_one_comes(
-    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+    hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
     """With nothing to watch, a notice says why nothing happens."""
-    await setup_entry(hass, mock_config_entry)
     issue = our_issues(hass)["no_cameras"]
     assert issue.severity is ir.IssueSeverity.WARNING
     assert issue.translation_key == "no_cameras"

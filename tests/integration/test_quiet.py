@@ -16,9 +16,15 @@ from custom_components.camera_doctor.const import (
 )
 from custom_components.camera_doctor.options import DEFAULT_OPTIONS
 
-from .fleet import FakeCamera, add_camera, add_generic_camera, setup_entry
+from .fleet import (
+    CAUSE as FLEET_CAUSE,
+    FakeCamera,
+    add_camera,
+    add_generic_camera,
+    setup_entry,
+)
 
-CAUSE = "sensor.garage_red_flash_cause"
+CAUSE = FLEET_CAUSE.format("garage")
 
 
 async def _count_observations(

@@ -6,14 +6,15 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 
 from tests.integration.fleet import (  # noqa: F401 - shared with the reliability tests
+    CAUSE,
     FakeCamera,
     add_camera,
     advance,
     our_issues,
     setup_entry,
+    state_callbacks,
 )
 
-CAUSE = "sensor.{}_red_flash_cause"
 BLINK_ATTRIBUTES = {
     "battery": "ok",
     "temperature": 68,
@@ -22,12 +23,6 @@ BLINK_ATTRIBUTES = {
     "sync_module": "Home",
     "network_id": 2201,
 }
-
-
-def state_callbacks(hass: HomeAssistant) -> int:
-    """Per-entity callbacks of every state-change tracker."""
-    tracked = hass.data.get("track_state_change_data")
-    return sum(len(jobs) for jobs in tracked.callbacks.values()) if tracked else 0
 
 
 def live_timers(hass: HomeAssistant) -> int:

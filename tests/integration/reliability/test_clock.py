@@ -33,7 +33,7 @@ START = "2026-03-29T00:30:00+00:00"  # the night Europe moves its clocks
 
 
 @pytest.fixture
-async def garage(
+async def clocked_garage(
     hass: HomeAssistant,
     mock_config_entry: MockConfigEntry,
     freezer: FrozenDateTimeFactory,
@@ -228,7 +228,7 @@ LOW_BATTERY = ("battery", "8", "low_battery", 5)
 )
 async def test_clock_set_back_keeps_the_elapsed_wait(
     hass: HomeAssistant,
-    garage: FakeCamera,
+    clocked_garage: FakeCamera,
     clock: LoopClock,
     freezer: FrozenDateTimeFactory,
     *,
@@ -243,7 +243,7 @@ async def test_clock_set_back_keeps_the_elapsed_wait(
     later when the wall clock has caught up again.
     """
     key, value, cause, wait = problem
-    garage.set(key, value)
+    clocked_garage.set(key, value)
     await advance(hass, freezer, timedelta(minutes=2))
     await clock.set_back(freezer, jump)
     await advance(hass, freezer, timedelta(minutes=wait - 2, seconds=-10))
@@ -254,4 +254,4 @@ async def test_clock_set_back_keeps_the_elapsed_wait(
     assert _check(hass)["cause"] == cause
     since = dt_util.parse_datetime(state.attributes["since"])
     assert dt_util.utcnow() - since == timedelta(seconds=10)
-    assert set(our_issues(hass)) == {f"{cause}_{garage.registry_id}"}
+    assert set(our_issues(hass)) == {f"{cause}_{clocked_garage.registry_id}"}
