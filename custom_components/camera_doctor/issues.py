@@ -137,10 +137,7 @@ class IssueManager:
             translation_placeholders={
                 "camera": self._camera_name(spec),
                 **issue_placeholders(
-                    cause,
-                    diagnosis.evidence,
-                    thresholds,
-                    self.hass.config.units.temperature_unit,
+                    self.hass, spec, cause, diagnosis.evidence, thresholds
                 ),
             },
         )

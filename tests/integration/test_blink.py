@@ -229,10 +229,13 @@ async def test_temperature_causes(
     raised = issue(hass, expected, cloud, OUTDOOR_SERIAL)
     assert raised is not None
     value, threshold = case.metric if units is METRIC_SYSTEM else case.imperial
-    assert raised.translation_placeholders == {
+    words = dict(raised.translation_placeholders)
+    assert words.pop("steps").startswith("1. Move the camera")
+    assert words == {
         "camera": front_door_name(hass),
         "value": value,
         "threshold": threshold,
+        "reading": "",
     }
 
     cloud.set_temperature_f(68)
@@ -280,10 +283,14 @@ async def test_low_battery_issue_and_event(
     assert raised.translation_key == "low_battery"
     assert raised.is_fixable
     assert raised.severity is ir.IssueSeverity.WARNING
-    assert raised.translation_placeholders == {
+    words = dict(raised.translation_placeholders)
+    assert words.pop("steps").startswith("1. Open the camera and take out both")
+    assert words == {
         "camera": front_door_name(hass),
-        "value": "low",
-        "threshold": "20 %",
+        "value": "low",  # Blink reports low or OK, no percentage
+        "threshold": "",
+        "reading": "reports that its battery is low. It tells only low or OK, "
+        "not a percentage.",
     }
     assert doctor_issues(hass) == {f"low_battery_{camera.id}"}
 
@@ -314,10 +321,13 @@ async def test_weak_signal(
     assert hass.states.get(eid(hass, FIX, OUTDOOR)).state == "improve_signal"
     raised = issue(hass, "weak_signal", cloud, OUTDOOR_SERIAL)
     assert raised is not None
-    assert raised.translation_placeholders == {
+    words = dict(raised.translation_placeholders)
+    assert "30 m (100 ft) of its sync module" in words.pop("steps")
+    assert words == {
         "camera": front_door_name(hass),
         "value": "-85 dBm",
         "threshold": "-75 dBm",
+        "reading": "",
     }
 
     cloud.outdoor.wifi_strength = -60
