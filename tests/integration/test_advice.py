@@ -104,7 +104,7 @@ async def test_low_battery(
     assert blink["value"] == "low"
     assert blink["threshold"] == ""
     assert blink["reading"] == (
-        "reports that its battery is low. It tells only low or OK, not a percentage."
+        "reports a low battery. The camera tells only low or OK, not how much charge is left."
     )
     assert "%" not in blink["value"] + blink["threshold"]
     assert "two new 1.5 V lithium AA cells" in blink["steps"]

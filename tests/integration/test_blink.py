@@ -289,8 +289,8 @@ async def test_low_battery_issue_and_event(
         "camera": front_door_name(hass),
         "value": "low",  # Blink reports low or OK, no percentage
         "threshold": "",
-        "reading": "reports that its battery is low. It tells only low or OK, "
-        "not a percentage.",
+        "reading": "reports a low battery. The camera tells only low or OK, "
+        "not how much charge is left.",
     }
     assert doctor_issues(hass) == {f"low_battery_{camera.id}"}
 
