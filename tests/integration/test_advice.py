@@ -18,6 +18,9 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import DOMAIN
+from custom_components.camera_doctor.evidence import fix_steps
+from custom_components.camera_doctor.monitor import async_loaded_monitor
+from custom_components.camera_doctor.watch import CameraWatch
 
 from .fleet import FakeCamera, add_camera, advance, past_grace, setup_entry
 
@@ -189,3 +192,35 @@ async def test_mini_is_never_told_about_batteries_or_sync_modules(
     steps = mini[0].translation_placeholders["steps"]
     assert steps.startswith("1. Power-cycle the camera: unplug it for 10 seconds")
     assert "batter" not in steps
+
+
+async def test_fix_steps_for_the_diagnose_action(
+    hass: HomeAssistant, fleet: Fleet
+) -> None:
+    """``fix_steps`` gives any fix key's steps for the camera it is asked about."""
+    watch = {
+        camera.name: monitor_watch(hass, camera)
+        for camera in (fleet.outdoor, fleet.mini, fleet.ring)
+    }
+    outdoor = fix_steps(hass, watch["Front Door"].spec, "replace_batteries")
+    assert "two new 1.5 V lithium AA cells" in outdoor
+    ring = fix_steps(hass, watch["Doorbell"].spec, "replace_batteries")
+    assert ring.startswith("1. Charge the battery fully")
+    mini = fix_steps(hass, watch["Kitchen"].spec, "reset_camera")
+    assert mini.startswith("1. Power-cycle the camera: unplug it")
+    # A fix without a variant for the camera: the fix for any camera.
+    assert fix_steps(hass, watch["Kitchen"].spec, "move_to_shade").startswith(
+        "1. Move the camera out of direct sun"
+    )
+    assert fix_steps(hass, watch["Kitchen"].spec, "none") == (
+        "Nothing to do: the camera works normally."
+    )
+
+
+def monitor_watch(hass: HomeAssistant, camera: FakeCamera) -> CameraWatch:
+    """The watch of a camera in the loaded entry."""
+    monitor = async_loaded_monitor(hass)
+    assert monitor is not None
+    watch = monitor.watch_for_entity(camera.entity_id)
+    assert watch is not None
+    return watch
