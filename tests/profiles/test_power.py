@@ -40,100 +40,66 @@ def _sources(*siblings: object, camera: object = ONVIF) -> CameraSources:
     return CameraSources(camera=camera, siblings=siblings)  # type: ignore[arg-type]
 
 
+RING_WIRED = tuple(s for s in ring_siblings() if s.device_class != "battery")
+MINI_UNAVAILABLE = blink(blink_camera("unavailable", type=...), ())
+
+# What powers each camera, by what its integration publishes.
+CASES: dict[Power, dict[str, tuple[Profile, CameraSources]]] = {
+    Power.AA_LITHIUM: {
+        "blink-outdoor": (BLINK, blink()),
+        "blink-outdoor-unavailable": (
+            BLINK,
+            blink(blink_camera("unavailable", battery=..., type=...), ()),
+        ),
+    },
+    Power.RECHARGEABLE: {
+        "ring-battery-doorbell": (RING, _sources(*ring_siblings(), camera=RING_CAMERA)),
+        "reolink-argus": (
+            REOLINK,
+            _sources(*reolink_siblings(), camera=REOLINK_CAMERA),
+        ),
+        "arlo-by-attribute": (ARLO, _sources(camera=aarlo_camera())),
+        "eufy-by-property": (EUFY, _sources(camera=eufy_camera(state={"battery": 80}))),
+        "generic-battery": (GENERIC, _sources(BATTERY)),
+        "generic-battery-unavailable": (GENERIC, _sources(GONE_BATTERY)),
+        "generic-low-flag": (GENERIC, _sources(LOW_FLAG)),
+    },
+    Power.SOLAR: {
+        "arlo-solar-charger": (
+            ARLO,
+            _sources(*AARLO_SIBLINGS, camera=aarlo_camera(charger_type="Solar Panel")),
+        ),
+        "eufy-solar-charging": (
+            EUFY,
+            _sources(*EUFY_SIBLINGS, SOLAR_CHARGING, camera=eufy_camera()),
+        ),
+        "generic-solar": (GENERIC, _sources(BATTERY, SOLAR_PANEL)),
+    },
+    Power.WIRED: {
+        "blink-mini": (BLINK, blink(MINI, MINI_SIBLINGS)),
+        "blink-mini-unavailable-by-model": (
+            BLINK,
+            replace(MINI_UNAVAILABLE, model="mini"),
+        ),
+        "blink-mini-by-product-type": (
+            BLINK,
+            blink(blink_camera(type="owl", battery=None)),
+        ),
+        "ring-wired-doorbell": (RING, _sources(*RING_WIRED, camera=RING_CAMERA)),
+        "reolink-poe": (REOLINK, _sources(camera=REOLINK_CAMERA)),
+        "generic-panel-but-no-battery": (GENERIC, _sources(SOLAR_PANEL)),
+        "generic-plugged": (GENERIC, _sources(PLUG)),
+        "generic-nothing": (GENERIC, _sources()),
+    },
+}
+
+
 @pytest.mark.parametrize(
     ("profile", "sources", "expected"),
     [
-        pytest.param(BLINK, blink(), Power.AA_LITHIUM, id="blink-outdoor"),
-        pytest.param(
-            BLINK,
-            blink(blink_camera("unavailable", battery=..., type=...), ()),
-            Power.AA_LITHIUM,
-            id="blink-outdoor-unavailable",
-        ),
-        pytest.param(BLINK, blink(MINI, MINI_SIBLINGS), Power.WIRED, id="blink-mini"),
-        pytest.param(
-            BLINK,
-            replace(blink(blink_camera("unavailable", type=...), ()), model="mini"),
-            Power.WIRED,
-            id="blink-mini-unavailable-by-model",
-        ),
-        pytest.param(
-            BLINK,
-            blink(blink_camera(type="owl", battery=None)),
-            Power.WIRED,
-            id="blink-mini-by-product-type",
-        ),
-        pytest.param(
-            RING,
-            _sources(*ring_siblings(), camera=RING_CAMERA),
-            Power.RECHARGEABLE,
-            id="ring-battery-doorbell",
-        ),
-        pytest.param(
-            RING,
-            _sources(
-                *(s for s in ring_siblings() if s.device_class != "battery"),
-                camera=RING_CAMERA,
-            ),
-            Power.WIRED,
-            id="ring-wired-doorbell",
-        ),
-        pytest.param(
-            REOLINK,
-            _sources(*reolink_siblings(), camera=REOLINK_CAMERA),
-            Power.RECHARGEABLE,
-            id="reolink-argus",
-        ),
-        pytest.param(
-            REOLINK, _sources(camera=REOLINK_CAMERA), Power.WIRED, id="reolink-poe"
-        ),
-        pytest.param(
-            ARLO,
-            _sources(camera=aarlo_camera()),
-            Power.RECHARGEABLE,
-            id="arlo-by-attribute",
-        ),
-        pytest.param(
-            ARLO,
-            _sources(*AARLO_SIBLINGS, camera=aarlo_camera(charger_type="Solar Panel")),
-            Power.SOLAR,
-            id="arlo-solar-charger",
-        ),
-        pytest.param(
-            EUFY,
-            _sources(camera=eufy_camera(state={"battery": 80})),
-            Power.RECHARGEABLE,
-            id="eufy-by-property",
-        ),
-        pytest.param(
-            EUFY,
-            _sources(*EUFY_SIBLINGS, SOLAR_CHARGING, camera=eufy_camera()),
-            Power.SOLAR,
-            id="eufy-solar-charging",
-        ),
-        pytest.param(
-            GENERIC, _sources(BATTERY), Power.RECHARGEABLE, id="generic-battery"
-        ),
-        pytest.param(
-            GENERIC,
-            _sources(GONE_BATTERY),
-            Power.RECHARGEABLE,
-            id="generic-battery-unavailable",
-        ),
-        pytest.param(
-            GENERIC, _sources(LOW_FLAG), Power.RECHARGEABLE, id="generic-low-flag"
-        ),
-        pytest.param(
-            GENERIC, _sources(BATTERY, SOLAR_PANEL), Power.SOLAR, id="generic-solar"
-        ),
-        pytest.param(
-            GENERIC,
-            _sources(SOLAR_PANEL),
-            Power.WIRED,
-            id="generic-panel-but-no-battery",
-        ),
-        pytest.param(GENERIC, _sources(PLUG), Power.WIRED, id="generic-plugged"),
-        pytest.param(GENERIC, _sources(), Power.WIRED, id="generic-nothing"),
+        pytest.param(profile, sources, power, id=name)
+        for power, cases in CASES.items()
+        for name, (profile, sources) in cases.items()
     ],
 )
 def test_power(profile: Profile, sources: CameraSources, expected: Power) -> None:
