@@ -23,6 +23,7 @@ from pytest_homeassistant_custom_component.common import (
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.camera_doctor.const import DOMAIN
+from custom_components.camera_doctor.repairs import async_create_fix_flow
 
 from .fleet import FakeCamera, add_camera, setup_entry
 
@@ -270,3 +271,19 @@ async def test_check_again_unexplained_fault(
     assert await check_again() == "still_faulty"
     _on_refresh(hass, lambda: garage.set("camera", "idle"))
     assert await check_again() == "works_again"
+
+
+async def test_no_update_to_install(hass: HomeAssistant, garage: FakeCamera) -> None:
+    """firmware_outdated whose update is no longer pending: says so, installs nothing."""
+    installs = async_mock_service(hass, "update", "install")
+    flow = await async_create_fix_flow(
+        hass,
+        f"firmware_outdated_{garage.registry_id}",
+        {"cause": "firmware_outdated", "registry_id": garage.registry_id},
+    )
+    flow.hass = hass
+    form = await flow.async_step_init()
+    assert form["step_id"] == "confirm"
+    result = await flow.async_step_confirm({})
+    assert result["reason"] == "update_unavailable"
+    assert installs == []
