@@ -13,6 +13,7 @@ from homeassistant.components.device_automation import DEVICE_TRIGGER_BASE_SCHEM
 from homeassistant.const import CONF_DEVICE_ID, CONF_DOMAIN, CONF_PLATFORM, CONF_TYPE
 from homeassistant.core import CALLBACK_TYPE, Event, HassJob, HomeAssistant, callback
 from homeassistant.helpers import selector
+from homeassistant.helpers.translation import async_get_translations
 from homeassistant.helpers.trigger import TriggerActionType, TriggerInfo
 from homeassistant.helpers.typing import ConfigType
 import voluptuous as vol
@@ -67,15 +68,29 @@ async def async_get_triggers(
 async def async_get_trigger_capabilities(
     hass: HomeAssistant, config: ConfigType
 ) -> dict[str, vol.Schema]:
-    """Offer the choice of a cause for ``cause_detected`` (none = any cause)."""
+    """Offer the choice of a cause for ``cause_detected`` (none = any cause).
+
+    The device trigger editor does not translate a select selector's options
+    through its ``translation_key``, so each option carries its label, in
+    Home Assistant's language; the key stays for editors that translate.
+    """
     if config[CONF_TYPE] != TRIGGER_CAUSE_DETECTED:
         return {}
+    names = await async_get_translations(
+        hass, hass.config.language, "selector", [DOMAIN]
+    )
+    prefix = f"component.{DOMAIN}.selector.{CONF_CAUSE}.options."
     return {
         "extra_fields": vol.Schema(
             {
                 vol.Optional(CONF_CAUSE): selector.SelectSelector(
                     selector.SelectSelectorConfig(
-                        options=list(FAULT_CAUSES),
+                        options=[
+                            selector.SelectOptionDict(
+                                value=cause, label=names.get(prefix + cause, cause)
+                            )
+                            for cause in FAULT_CAUSES
+                        ],
                         mode=selector.SelectSelectorMode.DROPDOWN,
                         translation_key=CONF_CAUSE,
                     )

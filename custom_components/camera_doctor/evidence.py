@@ -1,9 +1,27 @@
-"""Turn a diagnosis' evidence into the ``value`` and ``threshold`` of a notice."""
+"""The words of a camera's notice: its reading, the limit, and the fix that fits.
+
+A notice's translation key is its cause (public contract), so what differs
+from camera to camera comes in as placeholders:
+
+- ``value`` and ``threshold``: the reading and the limit it crossed, with
+  their units (a battery that reports only low or OK gets a word, and no
+  limit in percent);
+- ``reading``: the battery reading as a sentence;
+- ``steps``: the numbered fix for the camera's brand and power.
+
+Every word comes from strings.json's ``selector`` category, which Home
+Assistant loads with the integration, in its configured language: ``fix``
+holds the fix of each fix key for a camera of unknown kind, ``fix_variant``
+the fixes that fit a kind better (``{fix key}_{variant}``, see
+:func:`variants`), ``reading`` the sentences and words of a reading.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+import re
+from typing import Any, Final
 
 from homeassistant.const import (
     PERCENTAGE,
@@ -11,11 +29,90 @@ from homeassistant.const import (
     UnitOfTemperature,
     UnitOfTime,
 )
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.translation import async_get_cached_translations
 from homeassistant.util import dt as dt_util
 from homeassistant.util.unit_conversion import TemperatureConverter
 
-from .diagnosis import Cause, Thresholds
+from .const import DOMAIN
+from .diagnosis import FIX_KEYS, Cause, Thresholds
 from .diagnosis.readings import to_float
+from .discovery import CameraSpec, collect_sources
+from .profiles import Power
+
+SELECTOR: Final = "selector"
+# Most specific first; a fix without a text for a variant falls back to the
+# next, and last to the fix for a camera of unknown kind.
+_POWER_VARIANTS: Final[Mapping[Power, tuple[str, ...]]] = {
+    Power.AA_LITHIUM: ("aa_lithium",),
+    Power.RECHARGEABLE: ("rechargeable",),
+    Power.SOLAR: ("solar", "rechargeable"),
+    Power.WIRED: ("wired",),
+}
+SYNC_MODULE: Final = "sync_module"
+VARIANTS: Final = frozenset(
+    {SYNC_MODULE, *(name for names in _POWER_VARIANTS.values() for name in names)}
+)
+_PLACEHOLDER = re.compile(r"{(\w+)}")
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """What a camera is, as far as its advice goes."""
+
+    power: Power
+    sync_module: bool  # it reaches the cloud through a (Blink) sync module
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        """The text variants that fit the camera, most specific first."""
+        hub = (SYNC_MODULE,) if self.sync_module else ()
+        return (*hub, *_POWER_VARIANTS[self.power])
+
+
+def camera_fit(hass: HomeAssistant, spec: CameraSpec) -> Fit:
+    """Tell a camera's power and whether it depends on a sync module.
+
+    Every battery camera of a brand with hubs (Blink) is on one, even while
+    it is unavailable and no longer names it.
+    """
+    sources = collect_sources(hass, spec)
+    power = spec.profile.power(sources)
+    hub = spec.profile.hub_domain is not None and (
+        power is Power.AA_LITHIUM or spec.profile.match_hub(sources) is not None
+    )
+    return Fit(power, hub)
+
+
+def _texts(hass: HomeAssistant) -> dict[str, str]:
+    return async_get_cached_translations(hass, hass.config.language, SELECTOR, DOMAIN)
+
+
+def _option(texts: Mapping[str, str], selector: str, option: str) -> str | None:
+    return texts.get(f"component.{DOMAIN}.{SELECTOR}.{selector}.options.{option}")
+
+
+def _fill(text: str, values: Mapping[str, str]) -> str:
+    """Put ``values`` into a translated text's ``{placeholders}``."""
+    return _PLACEHOLDER.sub(lambda found: values.get(found[1], found[0]), text)
+
+
+def steps_for(texts: Mapping[str, str], fix: str, fit: Fit) -> str:
+    """The numbered steps of ``fix`` that fit the camera best."""
+    for variant in fit.variants:
+        if (text := _option(texts, "fix_variant", f"{fix}_{variant}")) is not None:
+            return text
+    return _option(texts, "fix", fix) or ""
+
+
+def shared_fix_steps(hass: HomeAssistant, fix: str) -> str:
+    """The numbered steps of a fix key, for a notice shared by several cameras."""
+    return _option(_texts(hass), "fix", fix) or ""
+
+
+def fix_steps(hass: HomeAssistant, spec: CameraSpec, fix: str) -> str:
+    """The numbered steps of a fix key for this camera, translated."""
+    return steps_for(_texts(hass), fix, camera_fit(hass, spec))
 
 
 def _with_unit(value: Any, unit: str) -> str:
@@ -40,17 +137,27 @@ def _duration(minutes: Any) -> str:
     return f"{number / 60:.1f} {UnitOfTime.HOURS}"
 
 
-def issue_placeholders(
+def _bars(value: Any) -> str:
+    number = to_float(value)
+    return "" if number is None else f"{number:g}"
+
+
+def measured(
     cause: Cause,
     evidence: Mapping[str, Any],
     thresholds: Thresholds,
     temperature_unit: str = UnitOfTemperature.CELSIUS,
-) -> dict[str, str]:
-    """The measured ``value`` and the ``threshold`` it crossed, as text."""
+) -> tuple[str, str]:
+    """The measured value and the threshold it crossed, as numbers with units.
+
+    Empty where the cause has no number (a low/OK battery flag, a sync
+    module that is offline, a power fault) or the evidence is garbage;
+    signal bars are bare counts, for the ``signal_bars`` text.
+    """
     value = threshold = ""
     match cause:
-        case Cause.LOW_BATTERY:
-            value = _with_unit(evidence.get("battery_percent"), PERCENTAGE) or "low"
+        case Cause.LOW_BATTERY if "battery_percent" in evidence:
+            value = _with_unit(evidence["battery_percent"], PERCENTAGE)
             threshold = _with_unit(thresholds.battery_low, PERCENTAGE)
         case Cause.WEAK_SIGNAL if "signal_dbm" in evidence:
             value = _with_unit(
@@ -61,8 +168,8 @@ def issue_placeholders(
                 SIGNAL_STRENGTH_DECIBELS_MILLIWATT,
             )
         case Cause.WEAK_SIGNAL:
-            value = f"{evidence.get('signal_bars', '')}/5"
-            threshold = f"{evidence.get('signal_bars_weak_threshold', '')}/5"
+            value = _bars(evidence.get("signal_bars"))
+            threshold = _bars(evidence.get("signal_bars_weak_threshold"))
         case Cause.OVERHEATING:
             value = _temperature(evidence.get("temperature_c"), temperature_unit)
             threshold = _temperature(thresholds.temperature_high, temperature_unit)
@@ -80,6 +187,49 @@ def issue_placeholders(
         case Cause.UNEXPLAINED:
             value = _duration(evidence.get("no_connection_for_minutes"))
             threshold = _duration(evidence.get("unexplained_after_minutes"))
+    return value, threshold
+
+
+def worded(
+    texts: Mapping[str, str],
+    cause: Cause,
+    evidence: Mapping[str, Any],
+    value: str,
+    threshold: str,
+) -> dict[str, str]:
+    """``value``, ``threshold`` and ``reading``, in words where numbers fall short."""
+
+    def text(option: str, **values: str) -> str:
+        return _fill(_option(texts, "reading", option) or "", values)
+
+    def bars(count: str) -> str:
+        return text("signal_bars", bars=count) if count else ""
+
+    reading = ""
+    match cause:
+        case Cause.LOW_BATTERY if value:
+            reading = text("battery_percent", value=value, threshold=threshold)
+        case Cause.LOW_BATTERY:
+            value, reading = text("battery_low"), text("battery_flag")
+        case Cause.WEAK_SIGNAL if "signal_dbm" not in evidence:
+            value, threshold = bars(value), bars(threshold)
         case Cause.SYNC_MODULE_OFFLINE:
-            value = "offline"
-    return {"value": value, "threshold": threshold}
+            value = text("hub_offline")
+    return {"value": value, "threshold": threshold, "reading": reading}
+
+
+def issue_placeholders(
+    hass: HomeAssistant,
+    spec: CameraSpec,
+    cause: Cause,
+    evidence: Mapping[str, Any],
+    thresholds: Thresholds,
+) -> dict[str, str]:
+    """Every placeholder of a camera's notice but its name, translated."""
+    texts = _texts(hass)
+    value, threshold = measured(
+        cause, evidence, thresholds, hass.config.units.temperature_unit
+    )
+    return worded(texts, cause, evidence, value, threshold) | {
+        "steps": steps_for(texts, FIX_KEYS[cause], camera_fit(hass, spec))
+    }

@@ -13,8 +13,9 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
 
 from .const import DOMAIN, LOGGER
-from .diagnosis import Cause
+from .diagnosis import FIX_KEYS, Cause
 from .discovery import CameraSpec
+from .evidence import shared_fix_steps
 
 HUB_ISSUE_PREFIX = f"{Cause.SYNC_MODULE_OFFLINE.value}_"
 LEARN_MORE_URL = "https://github.com/camera-doctor/camera-doctor#sync-module-offline"
@@ -70,6 +71,7 @@ class HubIssues:
                 ir.async_delete_issue(self._hass, DOMAIN, issue_id)
             return
         placeholders = {
+            "steps": shared_fix_steps(self._hass, FIX_KEYS[Cause.SYNC_MODULE_OFFLINE]),
             "hub": entity_name(self._hass, hub),
             "cameras": ", ".join(
                 sorted(entity_name(self._hass, camera) for camera in cameras.values())

@@ -147,10 +147,7 @@ class IssueManager:
         return {
             "camera": entity_name(self.hass, spec.entity_id),
             **issue_placeholders(
-                cause,
-                diagnosis.evidence,
-                thresholds,
-                self.hass.config.units.temperature_unit,
+                self.hass, spec, cause, diagnosis.evidence, thresholds
             ),
         }
 

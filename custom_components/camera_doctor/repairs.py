@@ -1,13 +1,22 @@
 """Fix flows of the repair issues that Home Assistant can act on.
 
-- ``firmware_outdated``: install the update through the camera's update entity.
-- ``low_battery``: "I replaced the batteries": record it, refresh, check again.
-- ``no_connection`` / ``unexplained``: ask the source to refresh, check again.
+- ``low_battery``: "I replaced the batteries" (Blink's AA cells) or "I charged
+  the battery" (a rechargeable pack): ask for fresh readings, check again, and
+  record the date only once the camera reports a good battery.
+- ``no_connection`` / ``unexplained``: "Check again": ask the source for
+  fresh readings and diagnose again.
+- ``firmware_outdated``: "Install the update" through the camera's update
+  entity, then check again.
+
+Each flow names its button (the step's ``submit`` text) and ends with an
+abort whose translated reason says what happened: a created entry would show
+Home Assistant's generic "repaired" text instead. A cause that is gone is
+cleared by the monitor, which deletes the issue itself.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from homeassistant import data_entry_flow
 from homeassistant.components.repairs import RepairsFlow
@@ -18,76 +27,168 @@ from homeassistant.helpers import issue_registry as ir
 
 from .const import DOMAIN
 from .diagnosis import Cause
+from .evidence import camera_fit
 from .monitor import CameraMonitor, async_loaded_monitor
+from .profiles import Power
 from .watch import CameraWatch
 
 UPDATE_DOMAIN = "update"
+CONFIRM = "confirm"
+NOT_LOADED = "not_loaded"
+NOT_WATCHED = "not_watched"
 
 
 class CameraRepairFlow(RepairsFlow):
-    """Confirm, act, then diagnose again and say how it went."""
+    """Confirm, act, check again, and say how it went.
+
+    ``fixed`` and ``still`` are the abort reasons for a cause that the check
+    found gone, or still there.
+    """
+
+    fixed: str
+    still: str
 
     def __init__(self, issue_id: str, cause: Cause, registry_id: str) -> None:
         """Remember which camera and cause the issue is about."""
         self.issue_id = issue_id
         self.cause = cause
         self.registry_id = registry_id
+        self._words: dict[str, str] = {}
 
-    def _placeholders(self) -> dict[str, str]:
-        issue = ir.async_get(self.hass).async_get_issue(DOMAIN, self.issue_id)
-        if issue is None or issue.translation_placeholders is None:
-            return {"camera": "", "value": "", "threshold": ""}
-        return dict(issue.translation_placeholders)
-
-    def _monitor_and_watch(self) -> tuple[CameraMonitor, CameraWatch] | None:
+    def _found(self) -> tuple[CameraMonitor, CameraWatch] | str:
+        """The monitor and the camera's watch, else why there are none."""
         if (monitor := async_loaded_monitor(self.hass)) is None:
-            return None
-        watch = monitor.cameras.get(self.registry_id)
-        return None if watch is None else (monitor, watch)
+            return NOT_LOADED
+        if (watch := monitor.cameras.get(self.registry_id)) is None:
+            return NOT_WATCHED
+        return monitor, watch
+
+    def _end(self, reason: str) -> data_entry_flow.FlowResult:
+        """Say how it went (a camera no longer watched loses its notice)."""
+        if reason == NOT_WATCHED:
+            ir.async_delete_issue(self.hass, DOMAIN, self.issue_id)
+        return self.async_abort(reason=reason, description_placeholders=self._words)
+
+    def _step_id(self, watch: CameraWatch) -> str:
+        """The confirmation step that fits the camera."""
+        return CONFIRM
 
     async def async_step_init(
         self, user_input: dict[str, str] | None = None
     ) -> data_entry_flow.FlowResult:
-        """Start with the confirmation."""
-        return await self.async_step_confirm()
+        """Show the confirmation that fits the camera."""
+        # The notice's words, kept: the issue goes once the cause is gone.
+        issue = ir.async_get(self.hass).async_get_issue(DOMAIN, self.issue_id)
+        if issue is not None and issue.translation_placeholders:
+            self._words = dict(issue.translation_placeholders)
+        found = self._found()
+        if isinstance(found, str):
+            return self._end(found)
+        return await self._async_confirm(self._step_id(found[1]), None)
 
     async def async_step_confirm(
         self, user_input: dict[str, str] | None = None
     ) -> data_entry_flow.FlowResult:
-        """Explain, then act when the user submits."""
-        placeholders = self._placeholders()
+        """Explain, then act when the user confirms."""
+        return await self._async_confirm(CONFIRM, user_input)
+
+    async def _async_confirm(
+        self, step_id: str, user_input: dict[str, str] | None
+    ) -> data_entry_flow.FlowResult:
         if user_input is None:
             return self.async_show_form(
-                step_id="confirm", description_placeholders=placeholders
+                step_id=step_id, description_placeholders=self._words
             )
-        if (found := self._monitor_and_watch()) is None:
-            return self.async_create_entry(data={})  # camera gone: nothing to fix
+        found = self._found()
+        if isinstance(found, str):
+            return self._end(found)
         monitor, watch = found
         if (problem := await self._async_act(monitor, watch)) is not None:
-            return self.async_abort(
-                reason=problem, description_placeholders=placeholders
-            )
+            return self._end(problem)
         await monitor.async_recheck([watch])
-        if self.cause in watch.causes:
-            return self.async_abort(
-                reason="still_low"
-                if self.cause is Cause.LOW_BATTERY
-                else "still_faulty",
-                description_placeholders=placeholders | {"cause": watch.cause.value},
-            )
-        return self.async_create_entry(data={})
+        if self._still_there(watch):
+            return self._end(self.still)
+        self._async_confirmed(monitor, watch)
+        return self._end(self._fixed(step_id))
 
     async def _async_act(
         self, monitor: CameraMonitor, watch: CameraWatch
     ) -> str | None:
         """Do what the user asked for; return an abort reason on failure."""
-        if self.cause is Cause.LOW_BATTERY:
-            monitor.async_record_batteries_replaced(watch)
         return None
+
+    def _still_there(self, watch: CameraWatch) -> bool:
+        return self.cause in watch.causes
+
+    def _fixed(self, step_id: str) -> str:
+        """The abort reason once the user's ``step_id`` fixed the cause."""
+        return self.fixed
+
+    def _async_confirmed(self, monitor: CameraMonitor, watch: CameraWatch) -> None:
+        """Keep what the check has confirmed."""
+
+
+class BatteryFlow(CameraRepairFlow):
+    """New AA cells (Blink) or a charged pack: recorded once the camera agrees."""
+
+    REPLACED: ClassVar[str] = "replaced"
+    RECHARGED: ClassVar[str] = "recharged"
+    still = "still_low"
+
+    def _step_id(self, watch: CameraWatch) -> str:
+        cells = camera_fit(self.hass, watch.spec).power is Power.AA_LITHIUM
+        return self.REPLACED if cells else self.RECHARGED
+
+    def _fixed(self, step_id: str) -> str:
+        return step_id  # "replaced" or "recharged": what the user did
+
+    async def async_step_replaced(
+        self, user_input: dict[str, str] | None = None
+    ) -> data_entry_flow.FlowResult:
+        """The user put new cells in."""
+        return await self._async_confirm(self.REPLACED, user_input)
+
+    async def async_step_recharged(
+        self, user_input: dict[str, str] | None = None
+    ) -> data_entry_flow.FlowResult:
+        """The user charged the battery."""
+        return await self._async_confirm(self.RECHARGED, user_input)
+
+    def _async_confirmed(self, monitor: CameraMonitor, watch: CameraWatch) -> None:
+        monitor.async_record_batteries_replaced(watch)
+
+
+class OutageFlow(CameraRepairFlow):
+    """Check an offline camera again (``no_connection`` / ``unexplained``)."""
+
+    OUTAGES: ClassVar[frozenset[Cause]] = frozenset(
+        {Cause.NO_CONNECTION, Cause.UNEXPLAINED}
+    )
+
+    def _still_there(self, watch: CameraWatch) -> bool:
+        # An outage that grew into ``unexplained`` meanwhile is still one.
+        return bool(self.OUTAGES.intersection(watch.causes))
+
+
+class OfflineFlow(OutageFlow):
+    """``no_connection``: back online, or still offline."""
+
+    fixed = "back_online"
+    still = "still_offline"
+
+
+class UnexplainedFlow(OutageFlow):
+    """``unexplained``: works again, or still does not respond."""
+
+    fixed = "works_again"
+    still = "still_faulty"
 
 
 class InstallUpdateFlow(CameraRepairFlow):
     """Install the pending firmware update of the camera."""
+
+    fixed = "installed"
+    still = "installing"
 
     async def _async_act(
         self, monitor: CameraMonitor, watch: CameraWatch
@@ -110,6 +211,14 @@ class InstallUpdateFlow(CameraRepairFlow):
         return None
 
 
+_FLOWS: dict[Cause, type[CameraRepairFlow]] = {
+    Cause.LOW_BATTERY: BatteryFlow,
+    Cause.NO_CONNECTION: OfflineFlow,
+    Cause.UNEXPLAINED: UnexplainedFlow,
+    Cause.FIRMWARE_OUTDATED: InstallUpdateFlow,
+}
+
+
 async def async_create_fix_flow(
     hass: HomeAssistant, issue_id: str, data: dict[str, Any] | None
 ) -> RepairsFlow:
@@ -117,6 +226,4 @@ async def async_create_fix_flow(
     data = data or {}
     cause = Cause(str(data.get("cause", Cause.UNEXPLAINED.value)))
     registry_id = str(data.get("registry_id", ""))
-    if cause is Cause.FIRMWARE_OUTDATED:
-        return InstallUpdateFlow(issue_id, cause, registry_id)
-    return CameraRepairFlow(issue_id, cause, registry_id)
+    return _FLOWS.get(cause, UnexplainedFlow)(issue_id, cause, registry_id)

@@ -13,11 +13,11 @@ from homeassistant.core import (
 )
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
-from homeassistant.helpers.translation import async_get_translations
 import voluptuous as vol
 
 from .compat import extract_targets
 from .const import CAMERA_DOMAIN, DOMAIN, SERVICE_DIAGNOSE, SERVICE_RECHECK
+from .evidence import fix_steps
 from .monitor import CameraMonitor, async_loaded_monitor
 from .watch import CameraWatch
 
@@ -65,11 +65,7 @@ def _targets(hass: HomeAssistant, call: ServiceCall) -> list[CameraWatch]:
     return watches
 
 
-async def _describe(hass: HomeAssistant, watches: list[CameraWatch]) -> dict[str, Any]:
-    translations = await async_get_translations(
-        hass, hass.config.language, "selector", [DOMAIN]
-    )
-
+def _describe(hass: HomeAssistant, watches: list[CameraWatch]) -> dict[str, Any]:
     monitor = _monitor(hass)
 
     def describe(watch: CameraWatch) -> dict[str, Any]:
@@ -78,12 +74,11 @@ async def _describe(hass: HomeAssistant, watches: list[CameraWatch]) -> dict[str
         if (diagnosis := watch.diagnosis) is None:
             return {"cause": None} | recorded
         started = diagnosis.started
-        prefix = f"component.{DOMAIN}.selector.fix.options."
         return recorded | {
             "cause": diagnosis.cause.value,
             "causes": [cause.value for cause in diagnosis.causes],
             "fix": diagnosis.fix,
-            "fix_steps": translations.get(prefix + diagnosis.fix, ""),
+            "fix_steps": fix_steps(hass, watch.spec, diagnosis.fix),
             "evidence": dict(diagnosis.evidence),
             "notes": list(diagnosis.notes),
             "since": started.isoformat() if started else None,
@@ -101,7 +96,7 @@ async def _async_diagnose(call: ServiceCall) -> ServiceResponse:
     monitor = _monitor(call.hass)
     for watch in watches:
         monitor.async_evaluate(watch)
-    return await _describe(call.hass, watches)
+    return _describe(call.hass, watches)
 
 
 async def _async_recheck(call: ServiceCall) -> ServiceResponse:
@@ -109,7 +104,7 @@ async def _async_recheck(call: ServiceCall) -> ServiceResponse:
     watches = _targets(hass, call)
     await _monitor(hass).async_recheck(watches)
     if call.return_response:
-        return await _describe(hass, watches)
+        return _describe(hass, watches)
     return None
 
 

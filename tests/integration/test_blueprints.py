@@ -94,8 +94,9 @@ async def test_notify_red_flash(
     assert len(calls) == 1
     assert calls[0].data["title"] == "Garage is flashing red"
     message = calls[0].data["message"]
-    assert message.startswith("Garage: Low battery. Replace the batteries")
-    assert "lithium AA" in message
+    # Brand truth: the generic camera has a pack to charge; Blink takes AA cells.
+    assert message.startswith("Garage: Low battery. Charge or replace the battery")
+    assert "a Blink battery camera takes two new lithium AA cells" in message
 
     fleet["garage"].set("battery", "90")
     await past_grace(hass, freezer)
@@ -160,8 +161,8 @@ async def test_low_battery_daily_reminder(
         calls[0]
         .data["message"]
         .startswith(
-            "Low battery: Garage (8 %). Replace the batteries with new, "
-            "high-quality lithium AA cells"
+            "Low battery: Garage (8 %). Charge or replace the batteries as each "
+            "camera needs"
         )
     )
 

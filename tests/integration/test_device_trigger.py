@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -42,6 +44,14 @@ FAULT_CAUSES = [
 ]
 
 
+# The cause names of strings.json, as the owner reads them.
+LABELS: dict[str, str] = json.loads(
+    (
+        Path(__file__).parents[2] / "custom_components" / DOMAIN / "strings.json"
+    ).read_text("utf-8")
+)["selector"]["cause"]["options"]
+
+
 def _trigger(device_id: str, trigger_type: str, **extra: Any) -> dict[str, Any]:
     return {
         "platform": "device",
@@ -79,7 +89,13 @@ async def test_get_triggers(hass: HomeAssistant, garage: FakeCamera) -> None:
 async def test_trigger_capabilities(
     hass: HomeAssistant, garage: FakeCamera, hass_ws_client: WebSocketGenerator
 ) -> None:
-    """``cause_detected`` offers an optional, translated choice of cause."""
+    """``cause_detected`` offers an optional choice of cause, labelled in words.
+
+    The device trigger editor passes no ``localizeValue`` to its form, so the
+    select selector's ``translation_key`` alone would show the raw keys: the
+    labels come translated from the backend (the key stays for editors that
+    do translate).
+    """
     assert await async_setup_component(hass, "device_automation", {})
     client = await hass_ws_client(hass)
 
@@ -91,6 +107,7 @@ async def test_trigger_capabilities(
     )
     msg = await client.receive_json()
     assert msg["success"]
+    assert LABELS["low_battery"] == "Low battery"
     for field in msg["result"]["extra_fields"]:
         field.pop("required", None)  # serialised by newer Home Assistant only
     assert msg["result"] == {
@@ -103,7 +120,10 @@ async def test_trigger_capabilities(
                         "custom_value": False,
                         "mode": "dropdown",
                         "multiple": False,
-                        "options": FAULT_CAUSES,
+                        "options": [
+                            {"value": cause, "label": LABELS[cause]}
+                            for cause in FAULT_CAUSES
+                        ],
                         "sort": False,
                         "translation_key": "cause",
                     }

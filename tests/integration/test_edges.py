@@ -8,6 +8,7 @@ from typing import Any
 from unittest.mock import patch
 
 from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.entity import Entity
 from homeassistant.util import dt as dt_util
 import pytest
@@ -122,22 +123,31 @@ async def test_every_target_resolver(
 async def test_fix_flow_for_a_camera_that_is_gone(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry
 ) -> None:
-    """A notice whose camera disappeared meanwhile confirms without acting."""
+    """A notice whose camera is no longer watched says so and goes; unloaded, waits."""
     mock_config_entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        "no_connection_gone",
+        is_fixable=True,
+        severity=ir.IssueSeverity.WARNING,
+        translation_key="no_connection",
+        translation_placeholders={"camera": "Shed"},
+    )
     flow = await async_create_fix_flow(
         hass, "no_connection_gone", {"cause": "no_connection", "registry_id": "gone"}
     )
     flow.hass = hass
-    form = await flow.async_step_init()
-    assert form["description_placeholders"] == {
-        "camera": "",
-        "value": "",
-        "threshold": "",
-    }
+    done = await flow.async_step_init()
+    assert done["type"] == "abort"
+    assert done["reason"] == "not_watched"
+    assert done["description_placeholders"] == {"camera": "Shed"}
+    assert ir.async_get(hass).async_get_issue(DOMAIN, "no_connection_gone") is None
     done = await flow.async_step_confirm({})
-    assert done["type"] == "create_entry"
+    assert done["reason"] == "not_watched"
     assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
     flow = await async_create_fix_flow(hass, "unexplained_x", None)
     flow.hass = hass
-    assert (await flow.async_step_confirm({}))["type"] == "create_entry"
+    assert (await flow.async_step_init())["reason"] == "not_loaded"
+    assert (await flow.async_step_confirm({}))["reason"] == "not_loaded"

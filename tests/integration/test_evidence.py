@@ -1,4 +1,4 @@
-"""The value and threshold shown in each repair notice."""
+"""The value and threshold shown in each repair notice, as numbers with units."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from homeassistant.const import UnitOfTemperature
 import pytest
 
 from custom_components.camera_doctor.diagnosis import Cause, Thresholds
-from custom_components.camera_doctor.evidence import issue_placeholders
+from custom_components.camera_doctor.evidence import measured
 
 
 @pytest.mark.parametrize(
     ("cause", "evidence", "expected"),
     [
         (Cause.LOW_BATTERY, {"battery_percent": 8}, ("8 %", "20 %")),
-        (Cause.LOW_BATTERY, {"battery_low": True}, ("low", "20 %")),
+        (Cause.LOW_BATTERY, {"battery_low": True}, ("", "")),
         (
             Cause.WEAK_SIGNAL,
             {"signal_dbm": -88, "signal_weak_threshold": -75},
@@ -24,7 +24,7 @@ from custom_components.camera_doctor.evidence import issue_placeholders
         (
             Cause.WEAK_SIGNAL,
             {"signal_bars": 1, "signal_bars_weak_threshold": 2},
-            ("1/5", "2/5"),
+            ("1", "2"),
         ),
         (Cause.OVERHEATING, {"temperature_c": 50.25}, ("50.2 °C", "45 °C")),
         (Cause.TOO_COLD, {"temperature_c": -25}, ("-25 °C", "-20 °C")),
@@ -35,7 +35,7 @@ from custom_components.camera_doctor.evidence import issue_placeholders
             {"no_connection_for_minutes": 61, "unexplained_after_minutes": 60},
             ("61 min", "60 min"),
         ),
-        (Cause.SYNC_MODULE_OFFLINE, {"hub_online": False}, ("offline", "")),
+        (Cause.SYNC_MODULE_OFFLINE, {"hub_online": False}, ("", "")),
         (Cause.POWER_SUPPLY, {"power_fault": True}, ("", "")),
         (Cause.OVERHEATING, {"temperature_c": "hot"}, ("", "45 °C")),
         (Cause.NO_CONNECTION, {"offline_for_minutes": float("nan")}, ("", "5 min")),
@@ -44,28 +44,31 @@ from custom_components.camera_doctor.evidence import issue_placeholders
 def test_placeholders(
     cause: Cause, evidence: dict[str, Any], expected: tuple[str, str]
 ) -> None:
-    """Every cause shows its reading and limit with units; garbage shows nothing."""
-    placeholders = issue_placeholders(cause, evidence, Thresholds())
-    assert (placeholders["value"], placeholders["threshold"]) == expected
+    """Every cause shows its reading and limit with units; garbage shows nothing.
+
+    Words (a low/OK flag, an offline sync module, bars) come from the
+    translations: see test_advice.
+    """
+    assert measured(cause, evidence, Thresholds()) == expected
 
 
 def test_temperatures_in_the_users_unit() -> None:
     """An imperial install reads °F in its notices."""
-    placeholders = issue_placeholders(
+    shown = measured(
         Cause.OVERHEATING,
         {"temperature_c": 50},
         Thresholds(),
         UnitOfTemperature.FAHRENHEIT,
     )
-    assert placeholders == {"value": "122 °F", "threshold": "113 °F"}
+    assert shown == ("122 °F", "113 °F")
 
 
 def test_frozen_readings_show_how_long() -> None:
     """Frozen readings show how long they have been frozen."""
-    placeholders = issue_placeholders(
+    value, threshold = measured(
         Cause.NO_CONNECTION,
         {"readings_frozen_since": "2000-01-01T00:00:00+00:00"},
         Thresholds(stale_hours=12),
     )
-    assert placeholders["value"].endswith(" h")
-    assert placeholders["threshold"] == "12 h"
+    assert value.endswith(" h")
+    assert threshold == "12 h"

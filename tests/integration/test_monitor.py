@@ -108,10 +108,13 @@ async def test_low_battery_event_and_issue(
     assert issue is not None
     assert issue.translation_key == "low_battery"
     assert issue.severity is ir.IssueSeverity.ERROR  # 8 % is critical
-    assert issue.translation_placeholders == {
+    words = dict(issue.translation_placeholders)
+    assert words.pop("steps").startswith("1. Charge the battery fully")
+    assert words == {
         "camera": "Garage",
         "value": "8 %",
         "threshold": "20 %",
+        "reading": "has 8 % of battery left; a battery counts as low at 20 % or below.",
     }
 
     garage.set("battery", "100")

@@ -20,7 +20,7 @@ from custom_components.camera_doctor.diagnosis import Cause
 from custom_components.camera_doctor.discovery import CameraSpec, collect_sources
 from custom_components.camera_doctor.monitor import CameraMonitor
 
-from .blink_mock import OUTDOOR_SERIAL, async_setup_blink, mock_blink_cloud
+from .blink_mock import MINI_SERIAL, OUTDOOR_SERIAL, async_setup_blink, mock_blink_cloud
 
 PANEL = "alarm_control_panel.blink_home"
 
@@ -44,8 +44,10 @@ async def test_cameras_of_one_sync_module_share_its_panel(
     """The panel is translated once for both cameras; an excluded camera's sources go."""
     watches = list(monitor.cameras.values())
     assert len(watches) == 2
+    # The Outdoor is matched to the sync module; the Mini needs none.
     assert {monitor.store.get(w.spec.registry_id).hub_entity_id for w in watches} == {
-        PANEL
+        PANEL,
+        None,
     }
     read = [
         {
@@ -104,24 +106,26 @@ async def test_the_sync_module_matched_before_a_restart_is_remembered(
 async def test_one_listener_for_a_panel_calls_every_camera_that_reads_it(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry, monitor: CameraMonitor
 ) -> None:
-    """A sync module going offline re-diagnoses both its cameras through one listener."""
+    """A sync module going offline re-diagnoses its camera through one listener.
+
+    Both cameras read the panel (one subscription); the Outdoor depends on
+    the sync module, the Mini does not.
+    """
     tracked = hass.data["track_state_change_data"].callbacks
     assert len(tracked[PANEL]) == 1  # not one per camera
 
     panel = hass.states.get(PANEL)
     hass.states.async_set(PANEL, panel.state, {**panel.attributes, "status": "offline"})
     await hass.async_block_till_done()
-    # Both cameras saw it (it waits out the grace period before it counts).
-    assert all(
-        Cause.SYNC_MODULE_OFFLINE in watch.diagnosis.pending
-        for watch in monitor.cameras.values()
-    )
+    # The Outdoor saw it (it waits out the grace period before it counts).
     pending = {
-        hass.states.get(entity_id).attributes["pending"]["cause"]
-        for entity_id in hass.states.async_entity_ids("sensor")
-        if entity_id.endswith("_red_flash_cause")
+        watch.spec.unique_id: set(watch.diagnosis.pending)
+        for watch in monitor.cameras.values()
     }
-    assert pending == {"sync_module_offline"}
+    assert pending == {
+        f"{OUTDOOR_SERIAL}-camera": {Cause.SYNC_MODULE_OFFLINE},
+        f"{MINI_SERIAL}-camera": set(),
+    }
 
     assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
     after = hass.data.get("track_state_change_data")
@@ -155,7 +159,7 @@ async def test_a_panel_change_concerns_its_own_cameras_unless_it_is_renamed(
         panel = hass.states.get(PANEL)
         hass.states.async_set(PANEL, "armed_away", panel.attributes)
         await hass.async_block_till_done()
-        assert len(calls) == 2  # both belong to Home
+        assert len(calls) == 1  # the Outdoor belongs to Home (the Mini to none)
 
         calls.clear()
         hass.states.async_set(
@@ -169,4 +173,4 @@ async def test_a_panel_change_concerns_its_own_cameras_unless_it_is_renamed(
         await hass.async_block_till_done()
         assert len(calls) == 2
     hubs = {monitor.store.get(w).hub_entity_id for w in monitor.cameras}
-    assert hubs == {PANEL}  # kept
+    assert hubs == {PANEL, None}  # kept (the Mini has none)

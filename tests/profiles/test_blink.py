@@ -65,8 +65,8 @@ MINI_SIBLINGS = blink_siblings(temperature="unknown", wifi="unknown", battery="o
         ),
         pytest.param(
             blink(MINI, MINI_SIBLINGS, (HOME,)),
-            Observation(available=True, hub_online=True),
-            id="mini-no-battery-no-wifi-matched-by-name",
+            Observation(available=True),
+            id="mini-no-battery-no-wifi-no-sync-module",
         ),
         pytest.param(
             blink(blink_camera(wifi_strength=None), blink_siblings(wifi="-81")),

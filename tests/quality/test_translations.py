@@ -13,14 +13,14 @@ from custom_components.camera_doctor.binary_sensor import RED_FLASH
 from custom_components.camera_doctor.config_flow import OPTIONS_SCHEMA
 from custom_components.camera_doctor.diagnosis import FIX_KEYS, Cause
 from custom_components.camera_doctor.event import DIAGNOSIS_EVENT
+from custom_components.camera_doctor.evidence import VARIANTS
 from custom_components.camera_doctor.issues import FIXABLE
 from custom_components.camera_doctor.sensor import SENSORS
 
 PACKAGE = Path(__file__).resolve().parents[2] / "custom_components" / "camera_doctor"
 STRINGS: dict[str, Any] = json.loads((PACKAGE / "strings.json").read_text("utf-8"))
 ICONS: dict[str, Any] = json.loads((PACKAGE / "icons.json").read_text("utf-8"))
-ISSUE_PLACEHOLDERS = {"camera", "value", "threshold"}
-FLOW_PLACEHOLDERS = ISSUE_PLACEHOLDERS | {"cause"}
+ISSUE_PLACEHOLDERS = {"camera", "value", "threshold", "reading", "steps"}
 
 
 def _code() -> str:
@@ -58,7 +58,11 @@ def test_icons_for_every_cause() -> None:
 
 
 def test_issues_for_every_cause() -> None:
-    """A notice per cause, with fix flows where Home Assistant can act."""
+    """A notice per cause, with fix flows where Home Assistant can act.
+
+    Every step of a fix flow names its button; no text expects a placeholder
+    that the notice does not fill.
+    """
     issues = {key: text for key, text in STRINGS["issues"].items() if key in CAUSES}
     assert set(STRINGS["issues"]) == set(CAUSES) | {"no_cameras"}
     for cause, strings in issues.items():
@@ -66,21 +70,25 @@ def test_issues_for_every_cause() -> None:
         assert _placeholders(strings["title"]) <= expected
         if Cause(cause) in FIXABLE:
             flow = strings["fix_flow"]
-            confirm = flow["step"]["confirm"]
-            assert _placeholders(confirm["description"]) <= FLOW_PLACEHOLDERS
+            for step in flow["step"].values():
+                assert step["submit"], cause
+                assert _placeholders(step["description"]) <= ISSUE_PLACEHOLDERS
             for reason in flow["abort"].values():
-                assert _placeholders(reason) <= FLOW_PLACEHOLDERS
+                assert _placeholders(reason) <= ISSUE_PLACEHOLDERS
         else:
             assert _placeholders(strings["description"]) <= expected
-            assert "**What to do**" in strings["description"]
     shared = STRINGS["issues"][Cause.SYNC_MODULE_OFFLINE.value]
-    assert _placeholders(shared["title"] + shared["description"]) == {"hub", "cameras"}
+    assert _placeholders(shared["title"] + shared["description"]) == {
+        "hub",
+        "cameras",
+        "steps",
+    }
     assert "{" not in STRINGS["issues"]["no_cameras"]["description"]
 
 
 # Notices shared by several cameras name what they share, and list the cameras.
 CAUSES = {cause.value for cause in Cause if cause is not Cause.NONE}
-PLACEHOLDERS = {Cause.SYNC_MODULE_OFFLINE: {"hub", "cameras"}}
+PLACEHOLDERS = {Cause.SYNC_MODULE_OFFLINE: {"hub", "cameras", "steps"}}
 
 
 def test_fix_steps_for_every_fix_key() -> None:
@@ -119,17 +127,70 @@ def test_fix_steps_give_the_advice() -> None:
             assert detail in fixes[key], (key, detail)
 
 
-def test_notices_give_the_same_steps() -> None:
-    """A cause's notice lists the very steps of its fix, word for word."""
-    fixes = STRINGS["selector"]["fix"]["options"]
+def _notices() -> list[tuple[str, str]]:
+    """Every notice text (descriptions and fix flow steps), with its cause."""
+    found: list[tuple[str, str]] = []
     for cause, strings in STRINGS["issues"].items():
         if cause not in CAUSES:
             continue
-        if "fix_flow" in strings:
-            text = strings["fix_flow"]["step"]["confirm"]["description"]
-        else:
-            text = strings["description"]
-        assert fixes[FIX_KEYS[Cause(cause)]] in text, cause
+        steps = strings.get("fix_flow", {}).get("step", {})
+        found += [(cause, step["description"]) for step in steps.values()]
+        if "description" in strings:
+            found.append((cause, strings["description"]))
+    return found
+
+
+def test_notices_give_the_steps_that_fit() -> None:
+    """A notice lists the fix through ``{steps}``: the steps that fit the camera."""
+    for cause, text in _notices():
+        assert "**What to do**\n\n{steps}" in text, cause
+        assert "\n1. " not in text, cause  # no list of its own
+
+
+def test_fix_variants() -> None:
+    """Every variant is ``{fix key}_{variant}``, in numbered steps."""
+    fixes = STRINGS["selector"]["fix"]["options"]
+    variants = STRINGS["selector"]["fix_variant"]["options"]
+    for key, text in variants.items():
+        assert any(key in {f"{fix}_{name}" for name in VARIANTS} for fix in fixes), key
+        for number, step in enumerate(text.split("\n"), start=1):
+            assert step.startswith(f"{number}. ") and step.endswith("."), key
+
+
+# What the variants must tell their owners, in the owners' words.
+VARIANT_ADVICE = {
+    "replace_batteries_aa_lithium": (
+        "lithium AA",
+        "Never mix old and new",
+        "rechargeable or alkaline",
+    ),
+    "replace_batteries_rechargeable": ("Charge the battery",),
+    "replace_batteries_solar": ("solar panel",),
+    "improve_signal_sync_module": ("extender", "sync module"),
+}
+
+
+def test_variants_give_the_advice() -> None:
+    """Brand truth: Blink AA lithium, charged packs, a sync module only with one."""
+    variants = STRINGS["selector"]["fix_variant"]["options"]
+    for key, advice in VARIANT_ADVICE.items():
+        for detail in advice:
+            assert detail in variants[key], (key, detail)
+    for key, text in variants.items():
+        if "aa_lithium" not in key:
+            assert "AA" not in text, key
+        if "wired" in key:
+            assert "batter" not in text, key
+        if key.startswith("check_wifi_"):
+            assert "Power-cycle the router" in text, key
+
+
+def test_readings_in_words() -> None:
+    """A reading's words take only the numbers the code gives them."""
+    for text in STRINGS["selector"]["reading"]["options"].values():
+        assert _placeholders(text) <= {"value", "threshold", "bars"}
+    causes = STRINGS["selector"]["cause"]["options"]
+    assert set(causes) == {cause.value for cause in Cause}
 
 
 def test_exceptions_and_flow_errors_used_in_code_exist() -> None:

@@ -18,12 +18,13 @@ from .blink import BLINK
 from .eufy import EUFY
 from .generic import GENERIC
 from .model import CameraSources, SourceState
-from .profile import Profile, Readings
+from .profile import Power, Profile, Readings
 from .reolink import REOLINK
 from .ring import RING
 
 __all__ = [
     "CameraSources",
+    "Power",
     "Profile",
     "Readings",
     "SourceState",

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING, Final
 from ..diagnosis.model import Observation
 from . import generic
 from ._coerce import as_bool, as_text, as_word, bars, percent
-from .profile import Profile, merge
+from .profile import Power, Profile, merge
 
 if TYPE_CHECKING:
     from .model import CameraSources
 
+SOLAR: Final = "solar"
 CONNECTION: Final = {
     "available": True,
     "connected": True,
@@ -52,4 +53,20 @@ def observe(sources: CameraSources) -> Observation:
     return merge(Observation(power_fault=common.power_fault), specific, common)
 
 
-ARLO = Profile(name="arlo", observe_fn=observe, changing_fn=generic.changing_readings)
+def power(sources: CameraSources) -> Power:
+    """Return the camera's battery (a sensor, or ``battery_level``), else wired.
+
+    A ``charger_type`` that names a solar panel makes it solar-charged.
+    """
+    battery = generic.attribute(sources, "battery_level") is not None
+    found = generic.powered_by(sources, battery=battery or generic.has_battery(sources))
+    charger = as_text(generic.attribute(sources, "charger_type")) or ""
+    return Power.SOLAR if found is not Power.WIRED and SOLAR in charger else found
+
+
+ARLO = Profile(
+    name="arlo",
+    observe_fn=observe,
+    changing_fn=generic.changing_readings,
+    power_fn=power,
+)

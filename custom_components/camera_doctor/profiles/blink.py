@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..diagnosis.model import Observation
 from . import generic
 from ._coerce import as_float, as_text, bars, celsius, dbm, first, mapping
-from .profile import Profile, Readings, merge
+from .profile import Power, Profile, Readings, merge
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,7 +40,27 @@ CHANGING_ATTRIBUTES = (
     "thumbnail",
 )
 _BATTERY_LOW = {"low": True, "ok": False}
+# The Mini family (blinkpy's camera type "mini", product type "owl"): powered
+# by USB, reaching the cloud over Wi-Fi without a sync module.
+_WIRED_MODELS = frozenset({"mini"})
+_WIRED_TYPES = frozenset({"mini", "owl"})
 _HUB_STATUS = {"online": True, "offline": False}
+
+
+def is_mini(sources: CameraSources) -> bool:
+    """Return whether the camera is a Blink Mini: by its model, else its type.
+
+    The model (blinkpy's camera type) stays while the camera is unavailable
+    and has lost its attributes.
+    """
+    if as_text(sources.model) in _WIRED_MODELS:
+        return True
+    return as_text(mapping(sources.camera.attributes).get("type")) in _WIRED_TYPES
+
+
+def power(sources: CameraSources) -> Power:
+    """Return USB power for a Mini; every other Blink camera takes AA cells."""
+    return Power.WIRED if is_mini(sources) else Power.AA_LITHIUM
 
 
 def battery_low(sources: CameraSources) -> bool | None:
@@ -111,8 +131,11 @@ def match_hub(sources: CameraSources) -> SourceState | None:
     (``sources.known_hub``), since an unavailable camera loses the
     attributes that name its sync module. Where panels match equally well
     (two sync modules of one name), the one matched before is kept. No match
-    gives ``None``: a camera is never blamed on another sync module.
+    gives ``None``: a camera is never blamed on another sync module. A Mini
+    does not depend on a sync module, even one on its network: ``None``.
     """
+    if is_mini(sources):
+        return None
     camera = mapping(sources.camera.attributes)
     # A panel of the camera's own integration (``blink``, or a stand-in that
     # mirrors it); one whose integration is unknown is given the benefit.
@@ -194,6 +217,7 @@ BLINK = Profile(
     name="blink",
     observe_fn=observe,
     changing_fn=changing_readings,
+    power_fn=power,
     hub_fn=match_hub,
     freezes_readings=True,
     changing_from_camera=True,

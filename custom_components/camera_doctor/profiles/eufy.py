@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Final
 from ..diagnosis.model import Observation
 from . import generic
 from ._coerce import as_bool, bars, celsius, dbm, percent
-from .profile import Profile, merge
+from .profile import Power, Profile, merge
 
 if TYPE_CHECKING:
     from .model import CameraSources
@@ -41,4 +41,15 @@ def observe(sources: CameraSources) -> Observation:
     return merge(generic.observe(sources), properties)
 
 
-EUFY = Profile(name="eufy", observe_fn=observe, changing_fn=generic.changing_readings)
+def power(sources: CameraSources) -> Power:
+    """Return the camera's battery (a sensor, or a property), else wired."""
+    battery = _property(sources, "battery", "batteryLow") is not None
+    return generic.powered_by(sources, battery=battery or generic.has_battery(sources))
+
+
+EUFY = Profile(
+    name="eufy",
+    observe_fn=observe,
+    changing_fn=generic.changing_readings,
+    power_fn=power,
+)

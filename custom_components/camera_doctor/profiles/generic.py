@@ -23,7 +23,7 @@ from ._coerce import (
     mapping,
     percent,
 )
-from .profile import Profile, Readings
+from .profile import Power, Profile, Readings
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 # through their device class (eufy "wifiRSSI", Reolink "wifi_signal").
 SIGNAL_NAMES = ("rssi", "signal_strength", "wifi_signal", "wifi_strength")
 POWER_NAMES = ("power", "charg")
+SOLAR = "solar"
 _DBM_UNITS = frozenset({"dbm", "db"})
 _CHANGING_CLASSES = frozenset({"temperature", "signal_strength", "battery", "voltage"})
 
@@ -230,6 +231,42 @@ def observe(sources: CameraSources) -> Observation:
     )
 
 
+def has_battery(sources: CameraSources) -> bool:
+    """Return whether the camera's device has a battery entity.
+
+    The entity counts by its device class, whatever it reads now: an
+    unavailable battery sensor still says the camera runs on a battery.
+    """
+    return any(entities(sources, "sensor", "battery")) or any(
+        entities(sources, "binary_sensor", "battery")
+    )
+
+
+def solar_charged(sources: CameraSources) -> bool:
+    """Return whether a solar panel charges the camera.
+
+    Said by an entity named after the panel, or by a charging state that
+    names it ("Solar charging").
+    """
+    return any(
+        named(entity, (SOLAR,))
+        or (named(entity, POWER_NAMES) and SOLAR in (as_text(entity.state) or ""))
+        for entity in sources.siblings
+    )
+
+
+def powered_by(sources: CameraSources, *, battery: bool) -> Power:
+    """Return the power of a camera that has a ``battery``, or has none."""
+    if not battery:
+        return Power.WIRED
+    return Power.SOLAR if solar_charged(sources) else Power.RECHARGEABLE
+
+
+def power(sources: CameraSources) -> Power:
+    """Return a rechargeable battery (solar-charged or not), else wired."""
+    return powered_by(sources, battery=has_battery(sources))
+
+
 def changing_readings(sources: CameraSources) -> Readings:
     """Return the numeric measurements of the camera's sensors, by entity id."""
     readings: Readings = {}
@@ -252,4 +289,9 @@ def attribute(
     return first(*(lookup(container, *keys) for container in containers))
 
 
-GENERIC = Profile(name="generic", observe_fn=observe, changing_fn=changing_readings)
+GENERIC = Profile(
+    name="generic",
+    observe_fn=observe,
+    changing_fn=changing_readings,
+    power_fn=power,
+)

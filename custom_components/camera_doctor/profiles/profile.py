@@ -6,6 +6,7 @@ Standard library only.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from ..diagnosis.model import Observation
@@ -16,6 +17,15 @@ if TYPE_CHECKING:
     from .model import CameraSources, SourceState
 
 type Readings = dict[str, float | str]
+
+
+class Power(StrEnum):
+    """What keeps a camera running: it decides the advice the owner gets."""
+
+    AA_LITHIUM = "aa_lithium"  # Blink battery cameras: two lithium AA cells
+    RECHARGEABLE = "rechargeable"  # a rechargeable pack or built-in battery
+    SOLAR = "solar"  # a rechargeable battery that a solar panel charges
+    WIRED = "wired"  # no battery: a power adapter, USB or PoE
 
 
 def merge(*observations: Observation) -> Observation:
@@ -59,11 +69,15 @@ class Profile:
     attributes), so its sibling entities do not feed freeze detection.
     ``hub_identity`` names the hub attributes :meth:`match_hub` matches on: a
     hub change that leaves them alone concerns only the cameras matched to it.
+    :meth:`power` tells what keeps the camera running; it is read from what
+    the camera is (its model, which battery entities its device has), not
+    from its current readings, so it holds while the camera is unavailable.
     """
 
     name: str
     observe_fn: Callable[[CameraSources], Observation]
     changing_fn: Callable[[CameraSources], Readings]
+    power_fn: Callable[[CameraSources], Power]
     hub_fn: Callable[[CameraSources], SourceState | None] = no_hub
     freezes_readings: bool = False
     changing_from_camera: bool = False
@@ -81,3 +95,7 @@ class Profile:
     def match_hub(self, sources: CameraSources) -> SourceState | None:
         """Return the hub entity (among ``sources.hubs``) the camera uses."""
         return self.hub_fn(sources)
+
+    def power(self, sources: CameraSources) -> Power:
+        """Return what keeps the camera running."""
+        return self.power_fn(sources)

@@ -50,5 +50,8 @@ def observe(sources: CameraSources) -> Observation:
 
 
 REOLINK = Profile(
-    name="reolink", observe_fn=observe, changing_fn=generic.changing_readings
+    name="reolink",
+    observe_fn=observe,
+    changing_fn=generic.changing_readings,
+    power_fn=generic.power,
 )

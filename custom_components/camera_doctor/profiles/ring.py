@@ -42,4 +42,9 @@ def observe(sources: CameraSources) -> Observation:
     )
 
 
-RING = Profile(name="ring", observe_fn=observe, changing_fn=generic.changing_readings)
+RING = Profile(
+    name="ring",
+    observe_fn=observe,
+    changing_fn=generic.changing_readings,
+    power_fn=generic.power,
+)
