@@ -31,6 +31,7 @@ ATTR_EVIDENCE: Final = "evidence"
 ATTR_SINCE: Final = "since"
 ATTR_NOTES: Final = "notes"
 ATTR_PENDING: Final = "pending"
+ATTR_BATTERIES_REPLACED: Final = "batteries_replaced"
 
 # Entity keys.
 KEY_RED_FLASH_CAUSE: Final = "red_flash_cause"

@@ -13,7 +13,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from .cameras import entity_unique_id
 from .compat import link_entity_to_device
 from .diagnosis import Diagnosis
-from .monitor import CameraDoctorConfigEntry
+from .monitor import CameraDoctorConfigEntry, CameraMonitor
 from .watch import CameraWatch
 
 type PlatformSetup = Callable[
@@ -38,7 +38,7 @@ def camera_platform(
         monitor = entry.runtime_data.monitor
 
         def build(watch: CameraWatch) -> list[Entity]:
-            return [entity_class(hass, watch, desc) for desc in descriptions]
+            return [entity_class(monitor, watch, desc) for desc in descriptions]
 
         async_add_entities(
             [entity for watch in monitor.cameras.values() for entity in build(watch)]
@@ -62,9 +62,11 @@ class CameraDoctorEntity(Entity):
     _shown: Any  # what was written last (set when added)
 
     def __init__(
-        self, hass: HomeAssistant, watch: CameraWatch, description: EntityDescription
+        self, monitor: CameraMonitor, watch: CameraWatch, description: EntityDescription
     ) -> None:
         """Attach to the camera's device under a stable unique id."""
+        hass = monitor.hass
+        self.store = monitor.store
         self.watch = watch
         self.entity_description = description
         self._attr_unique_id = entity_unique_id(watch.spec, description.key)

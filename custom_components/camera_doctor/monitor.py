@@ -243,6 +243,7 @@ class CameraMonitor:
         self.store.async_update(
             watch.spec.registry_id, batteries_replaced=dt_util.utcnow()
         )
+        watch.async_refresh()
 
     async def async_recheck(self, watches: Iterable[CameraWatch]) -> None:
         """Ask the source integrations to refresh, then diagnose again."""

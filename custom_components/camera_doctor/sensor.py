@@ -14,6 +14,7 @@ from homeassistant.components.sensor import (
 from homeassistant.core import callback
 
 from .const import (
+    ATTR_BATTERIES_REPLACED,
     ATTR_CAUSE,
     ATTR_CAUSES,
     ATTR_EVIDENCE,
@@ -87,6 +88,9 @@ class CameraDoctorSensor(CameraDoctorEntity, SensorEntity):
         if diagnosis is None or description.attributes_fn is None:
             return value, None
         attributes = description.attributes_fn(diagnosis)
+        replaced = self.store.get(self.watch.spec.registry_id).batteries_replaced
+        if replaced is not None:
+            attributes[ATTR_BATTERIES_REPLACED] = replaced.isoformat()
         self._attr_extra_state_attributes = attributes
         return value, attributes
 

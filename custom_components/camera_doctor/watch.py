@@ -113,6 +113,12 @@ class CameraWatch:
         return previous
 
     @callback
+    def async_refresh(self) -> None:
+        """Tell the listeners to show again what changed beside the diagnosis."""
+        for listener in list(self._listeners):
+            listener(self, self.diagnosis)
+
+    @callback
     def async_follow(
         self, on_change: Callable[[Event[EventStateChangedData]], None]
     ) -> None:

@@ -192,7 +192,10 @@ async def test_batteries_charged(
     assert described["batteries_replaced"] == replaced.isoformat()
     await hass.async_block_till_done()
     assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is None
-    assert hass.states.get("sensor.garage_red_flash_cause").state == "none"
+    cause = hass.states.get("sensor.garage_red_flash_cause")
+    assert cause.state == "none"
+    # The date shows on the camera's device, not only in the diagnostics.
+    assert cause.attributes["batteries_replaced"] == replaced.isoformat()
 
 
 async def test_blink_batteries_replaced(
