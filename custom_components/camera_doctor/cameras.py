@@ -136,6 +136,7 @@ class CameraSet:
         self._on_synced = on_synced
         self.cameras: dict[str, CameraWatch] = {}
         self._exclude: frozenset[str] = frozenset()
+        self._skipped: dict[str, str] = {}
         self._new_camera_callbacks: list[CameraCallback] = []
         self._unsub: CALLBACK_TYPE | None = None
         self._rediscover_pending = False
@@ -175,6 +176,7 @@ class CameraSet:
         """Make the watched cameras match the registries, less ``exclude``."""
         self._exclude = frozenset(exclude)
         specs = discover_cameras(self._hass, self._exclude)
+        self._log_skipped(specs)
         for registry_id in set(self.cameras) - set(specs):
             self._async_remove(self.cameras.pop(registry_id))
         for registry_id, spec in specs.items():
@@ -190,6 +192,27 @@ class CameraSet:
                 watch.spec = spec
                 self._on_changed(watch)
         self._on_synced()
+
+    def _log_skipped(self, specs: dict[str, CameraSpec]) -> None:
+        """Say at debug level which cameras are not watched, and why (on change)."""
+        ent_reg = er.async_get(self._hass)
+        skipped = {
+            entry.entity_id: "excluded in the options"
+            if entry.entity_id in self._exclude
+            else "disabled"
+            for entry in ent_reg.entities.values()
+            if entry.domain == CAMERA_DOMAIN
+            and entry.platform != DOMAIN
+            and entry.id not in specs
+        } | {
+            state.entity_id: "no unique id (cannot have entities)"
+            for state in self._hass.states.async_all(CAMERA_DOMAIN)
+            if ent_reg.async_get(state.entity_id) is None
+        }
+        if skipped != self._skipped:
+            self._skipped = skipped
+            for entity_id, why in sorted(skipped.items()):
+                LOGGER.debug("Not watching %s: %s", entity_id, why)
 
     @callback
     def _async_remove(self, watch: CameraWatch) -> None:

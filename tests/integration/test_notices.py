@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import (
     CONF_BATTERY_CRITICAL,
     CONF_BATTERY_LOW,
+    CONF_EXCLUDE,
     DOMAIN,
 )
 
@@ -127,3 +131,31 @@ async def test_renaming_a_source_keeps_its_notice(
     assert issue is not None
     assert issue.dismissed_version is not None
     assert hass.states.get("sensor.garage_red_flash_cause").state == "low_battery"
+
+
+async def test_debug_log_says_what_happened(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """At debug level: cameras skipped and why, confirmed changes, notices."""
+    caplog.set_level(logging.DEBUG, logger="custom_components.camera_doctor")
+    garage = add_generic_camera(hass, "Garage")
+    porch = add_generic_camera(hass, "Porch")
+    mock_config_entry.add_to_hass(hass)
+    hass.config_entries.async_update_entry(
+        mock_config_entry,
+        options={**mock_config_entry.options, CONF_EXCLUDE: [porch.entity_id]},
+    )
+    await setup_entry(hass, mock_config_entry)
+    garage.set("battery", "5")
+    await past_grace(hass, freezer)
+    garage.set("battery", "90")
+    await hass.async_block_till_done()
+    text = caplog.text
+    assert f"Not watching {porch.entity_id}: excluded in the options" in text
+    assert f"{garage.entity_id}: none -> low_battery" in text
+    assert f"{garage.entity_id}: notice low_battery raised" in text
+    assert f"{garage.entity_id}: low_battery -> none" in text
+    assert f"{garage.entity_id}: notice low_battery cleared" in text
