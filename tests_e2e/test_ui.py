@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Iterator
+import json
 import os
 from pathlib import Path
+import re
 import tempfile
 import time
 from urllib.parse import urlsplit
@@ -62,6 +64,40 @@ TITLE = "Low battery on Front Door"
 FIX_TEXT = "lithium AA"
 FIX_STATE = "Replace the batteries"
 CAUSE_STATE = "Low battery"
+DIALOG_TITLE = "New batteries in Front Door?"
+STILL_LOW = "Front Door still reports a low battery, so nothing was recorded"
+# Keys that must never reach the screen (causes, fixes and their variants).
+STRINGS = json.loads(
+    (ROOT / "custom_components" / "camera_doctor" / "strings.json").read_text("utf-8")
+)
+RAW_KEYS = sorted(
+    {
+        *STRINGS["entity"]["sensor"]["red_flash_cause"]["state"],
+        *STRINGS["entity"]["sensor"]["recommended_fix"]["state"],
+        *STRINGS["selector"].get("fix_variant", {}).get("options", {}),
+    }
+    - {"none"}
+)
+RAW_KEY = re.compile(r"\b(" + "|".join(map(re.escape, RAW_KEYS)) + r")\b")
+# Every text node of the page, shadow roots included (innerText skips them).
+DEEP_TEXT = """() => {
+  const out = [];
+  const walk = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) { out.push(node.textContent); return; }
+    if (node.shadowRoot) walk(node.shadowRoot);
+    for (const child of node.childNodes) walk(child);
+  };
+  walk(document.body);
+  return out.join(" ");
+}"""
+
+
+def no_raw_key(page: Page, where: str) -> str:
+    """The page's text; fails if a cause or fix key shows in it."""
+    text: str = page.evaluate(DEEP_TEXT)
+    found = sorted(set(RAW_KEY.findall(text)))
+    assert not found, f"raw keys on {where}: {found}"
+    return text
 
 
 @pytest.fixture
@@ -164,15 +200,24 @@ def test_repairs_and_device_page(
     expect(title).to_be_visible()
     expect(page.get_by_text("Living Room is too hot")).to_be_visible()
     settle(page)
+    no_raw_key(page, "the Repairs list")
     page.screenshot(path=SCREENSHOT_DIR / "repairs.png")
 
     # The notice opened: the fix, in plain words, with the button to act.
     title.click()
     fix = page.get_by_text(FIX_TEXT).first
     expect(fix).to_be_visible()
-    expect(page.get_by_text("Batteries replaced on Front Door?")).to_be_visible()
+    expect(page.get_by_text(DIALOG_TITLE)).to_be_visible()
     settle(page)
+    no_raw_key(page, "the notice dialog")
     page.screenshot(path=SCREENSHOT_DIR / "repair-dialog.png")
+
+    # Its button says what it does; the battery is still low: nothing recorded.
+    page.get_by_role("button", name="I replaced the batteries").click()
+    expect(page.get_by_text(STILL_LOW)).to_be_visible()
+    settle(page)
+    no_raw_key(page, "the fix flow's result")
+    page.screenshot(path=SCREENSHOT_DIR / "fix-flow-result.png")
     page.keyboard.press("Escape")
 
     # The camera's own device page: the diagnostic entities.
@@ -181,7 +226,23 @@ def test_repairs_and_device_page(
     expect(page.get_by_text(FIX_STATE).first).to_be_visible()
     expect(page.get_by_text(CAUSE_STATE, exact=True).first).to_be_visible()
     settle(page)
+    no_raw_key(page, "the device page")
     page.screenshot(path=SCREENSHOT_DIR / "device.png")
+
+    # The device trigger, picked from the device page: its Cause list is in words.
+    automations = page.locator("ha-card", has_text="Automations")
+    automations.locator("ha-icon-button").first.click()
+    page.get_by_text("Use device as trigger").click()
+    page.get_by_text("Camera starts flashing red").first.click()
+    page.wait_for_url("**/config/automation/edit/**")
+    page.get_by_text("Camera starts flashing red").first.click()  # unfold it
+    cause = page.get_by_label("Cause").filter(visible=True).first
+    cause.click()
+    expect(page.get_by_role("option", name="Low battery").first).to_be_visible()
+    settle(page)
+    no_raw_key(page, "the device trigger's Cause list")
+    page.screenshot(path=SCREENSHOT_DIR / "device-trigger-cause.png")
+    page.keyboard.press("Escape")
     log(f"ui: screenshots in {SCREENSHOT_DIR} ({time.monotonic() - started:.1f} s)")
     if blocked:
         log(f"ui: blocked {len(blocked)} request(s) beyond 127.0.0.1: {blocked[:5]}")
