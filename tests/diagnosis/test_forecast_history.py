@@ -90,10 +90,12 @@ def test_time_going_backwards_is_ignored() -> None:
 
 
 def test_a_repeat_of_the_same_report_replaces_the_newest() -> None:
-    """The same moment again is the same report: its value wins, nothing is added."""
+    """The same moment (to the second) is the same report: its value wins."""
     history = feed([(0, 90), (5, 89)])
-    again = record(history, 88, at(5))
-    assert levels(again) == [90, 88]
+    assert levels(record(history, 88, at(5))) == [90, 88]
+    assert levels(record(history, 87, at(5 + 0.9 / 3600))) == [90, 87]
+    assert hours(record(history, 87, at(5 + 0.9 / 3600)))[-1] == pytest.approx(5.00025)
+    assert levels(record(record(EMPTY, 51, T0), 50, at(0.5 / 3600))) == [50]
 
 
 def test_one_point_per_hour_and_the_newest_is_the_latest_reading() -> None:
@@ -232,6 +234,10 @@ def test_record_on_something_that_is_not_a_history_starts_afresh() -> None:
         ),
         (BatteryHistory(((5.0, 50.0), (1.0, 49.0))), BatteryHistory(((5.0, 50.0),))),
         (BatteryHistory(((5.0, 50.0), (5.0, 49.0))), BatteryHistory(((5.0, 50.0),))),
+        (
+            BatteryHistory(((5.0, 50.0), (5.5, 49.0), (6.0, 48.0))),
+            BatteryHistory(((5.0, 50.0), (6.0, 48.0))),
+        ),
         (
             BatteryHistory(((1.0, 50.0), (9.0, 49.0)), 5.0),
             BatteryHistory(((9.0, 49.0),), 5.0),
