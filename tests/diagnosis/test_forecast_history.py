@@ -182,7 +182,9 @@ def test_rising_above_the_whole_discharge_is_charging() -> None:
 def test_change_is_seen_in_a_young_discharge() -> None:
     """Under 12 hours of history, the first point is the level before."""
     history = feed([(0, 30), (1, 30)])
-    assert record(history, 46, at(2)).changed_at == seconds(at(2))
+    changed = record(history, 46, at(2))
+    assert changed.changed_at == seconds(at(2))
+    assert not changed.charging  # a change, not a charge
 
 
 def test_change_after_a_gap_in_the_readings() -> None:
@@ -280,14 +282,15 @@ def test_too_many_points_keep_the_first_and_the_newest() -> None:
 
 def test_round_trip_through_json() -> None:
     """as_dict is JSON-able, and from_dict gives the same history back."""
-    history = feed([(hour, 100 - hour / 5) for hour in range(0, 300, 2)])
-    history = record(history, 40, at(301), charging=True)
-    history = record(history, 39, at(303))
-    data = json.loads(json.dumps(as_dict(history)))
-    assert data["version"] == 1
-    assert from_dict(data) == history
-    stored = replaced(history, at(400))
-    assert from_dict(json.loads(json.dumps(as_dict(stored)))) == stored
+    history = feed([(hour, 100 - hour / 7) for hour in range(0, 300, 2)])
+    for value in (
+        history,
+        record(history, 40, at(301), charging=True),
+        replaced(history, at(400)),
+    ):
+        data = json.loads(json.dumps(as_dict(value)))
+        assert data["version"] == 1
+        assert from_dict(data) == value
 
 
 def _exploding() -> Iterator[list[float]]:
