@@ -15,6 +15,7 @@ from custom_components.camera_doctor.diagnosis.forecast import (
     ForecastState,
     forecast,
     from_dict,
+    notice_due,
     record,
     replaced,
 )
@@ -253,3 +254,32 @@ def test_noise_and_a_cold_night_move_it_little_and_not_for_long() -> None:
 def test_forecast_of_garbage_is_not_enough_data() -> None:
     """Anything that is not a history is an empty one."""
     assert forecast("history", 20, T0).state is ForecastState.NOT_ENOUGH_DATA  # type: ignore[arg-type]
+
+
+def test_notice_when_low_within_the_days_with_a_band_to_clear() -> None:
+    """Due within 7 days; once up, it stays until 8 days away or no forecast."""
+    expected = Forecast(state=ForecastState.OK, at=day(10))
+    assert not notice_due(expected, day(2.9), 7)
+    assert notice_due(expected, day(3), 7)
+    assert notice_due(expected, day(2.5), 7, raised=True)
+    assert not notice_due(expected, day(1.9), 7, raised=True)
+    assert notice_due(Forecast(state=ForecastState.OK, at=day(1)), day(3), 7)
+    assert not notice_due(
+        Forecast(state=ForecastState.CHARGING), day(3), 7, raised=True
+    )
+
+
+@pytest.mark.parametrize("days", [0, -1, None, "week", float("nan"), True])
+def test_no_notice_when_the_option_is_off_or_unusable(days: object) -> None:
+    """0 turns the notice off; anything that is not a number of days too."""
+    overdue = Forecast(state=ForecastState.OK, at=day(-1))
+    assert not notice_due(overdue, day(0), days)
+    assert not notice_due(overdue, day(0), days, raised=True)
+
+
+def test_no_notice_from_garbage() -> None:
+    """A forecast or a clock that is not one: no notice, no error."""
+    expected = Forecast(state=ForecastState.OK, at=day(1))
+    assert not notice_due(expected, "now", 7)  # type: ignore[arg-type]
+    assert not notice_due("forecast", day(0), 7)  # type: ignore[arg-type]
+    assert notice_due(expected, "2024-03-01T00:00:00+00:00", "7")  # type: ignore[arg-type]

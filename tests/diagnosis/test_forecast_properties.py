@@ -17,6 +17,7 @@ from custom_components.camera_doctor.diagnosis.forecast import (
     as_dict,
     forecast,
     from_dict,
+    notice_due,
     record,
     replaced,
 )
@@ -141,7 +142,10 @@ def test_any_readings_give_a_valid_history_and_forecast(
     for history in replay(script):
         assert_valid(history)
     history = replay(script)[-1] if script else EMPTY
-    assert_sound(forecast(history, low, T0 + timedelta(minutes=later)))
+    now = T0 + timedelta(minutes=later)
+    result = forecast(history, low, now)
+    assert_sound(result)
+    assert notice_due(result, now, low, raised=True) in {True, False}
 
 
 @settings(max_examples=150, deadline=None)

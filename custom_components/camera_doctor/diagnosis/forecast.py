@@ -11,11 +11,22 @@ For the Home Assistant layer, the whole API (history in
   (``at`` = when it was reported); ``replaced(history, at)`` for "I replaced
   the batteries"; ``as_dict`` / ``from_dict`` to keep the history in a
   ``Store`` across restarts. Start from ``EMPTY``.
-- ``forecast(history, low_level, now) -> Forecast`` for the sensor: ``at``
-  is its state (``None`` = unknown), ``state`` (a ``ForecastState`` key,
-  words in ``strings.json``), ``rate_per_day``, ``days_of_data``, ``points``
-  and ``changed_at`` its attributes. ``at`` is set exactly when ``state`` is
+- ``forecast(history, low_level, now) -> Forecast`` for the sensor, with
+  ``low_level`` the engine's ``battery_low`` threshold: ``at`` is its state
+  (``None`` = unknown), ``state`` (a ``ForecastState`` key, words in
+  ``strings.json``), ``rate_per_day``, ``days_of_data``, ``points`` and
+  ``changed_at`` its attributes. ``at`` is set exactly when ``state`` is
   ``ok``.
+- ``notice_due(forecast, now, days, *, raised) -> bool`` for the
+  ``forecast_days`` notice: the low level is expected within ``days``
+  (0 or less: off). Once raised it stays until the expected day is more
+  than ``NOTICE_BAND_DAYS`` (1) beyond that, or there is no forecast, so a
+  forecast that wobbles around the limit does not raise and clear it again
+  and again.
+
+Cost, with a full history: about 30 microseconds a ``record`` and a
+millisecond a ``forecast``; a forecast changes only with a new point or
+when readings turn stale.
 
 Method. A straight line is fitted with a weighted Theil-Sen estimator: the
 slope is the weighted median of the slopes between every pair of points, the
@@ -63,12 +74,12 @@ points per day, is given whenever a fit was made):
    to extrapolate honestly (a lithium cell's slow start says little about
    its end).
 9. ``not_draining`` - the low level is more than ``HORIZON_DAYS`` (3 years)
-   away.
+   away, or past the end of the calendar.
 10. ``ok`` - ``at`` is the estimate.
 
-The noise is 1.4826 times the median distance of the points from the line
-(a standard deviation for normal noise, blind to a minority of outliers),
-at least ``NOISE_FLOOR`` (0.5, the rounding of whole percents).
+The noise is 1.4826 times the weighted median distance of the points from
+the line (a standard deviation for normal noise, blind to a minority of
+outliers), at least ``NOISE_FLOOR`` (0.5, the rounding of whole percents).
 """
 
 from __future__ import annotations
@@ -104,6 +115,7 @@ __all__ = [
     "as_dict",
     "forecast",
     "from_dict",
+    "notice_due",
     "record",
     "replaced",
 ]
@@ -122,6 +134,7 @@ HORIZON_DAYS: Final = 3 * 365.0
 EXTRAPOLATION: Final = 4.0
 NOISE_SCALE: Final = 1.4826  # median absolute deviation -> standard deviation
 WEIGHT_CAP_HOURS: Final = 12.0
+NOTICE_BAND_DAYS: Final = 1.0
 
 DAY: Final = 86400.0
 
@@ -200,6 +213,23 @@ def forecast(
         points=len(points),
         changed_at=_changed(history),
     )
+
+
+def notice_due(
+    result: Forecast, now: datetime, days: object, *, raised: bool = False
+) -> bool:
+    """Whether the ``forecast_days`` notice should be up (see the module doc).
+
+    ``days`` is the option (unusable, 0 or less: never); ``raised`` whether
+    the notice is up now.
+    """
+    limit = readings.to_float(days)
+    at = seconds(getattr(result, "at", None))
+    clock = seconds(now)
+    if limit is None or limit <= 0 or at is None or clock is None:
+        return False
+    band = NOTICE_BAND_DAYS if raised is True else 0.0
+    return at - clock <= (limit + band) * DAY
 
 
 def _state(
