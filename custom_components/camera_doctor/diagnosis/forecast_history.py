@@ -25,8 +25,8 @@ point or older than ``changed_at`` is ignored. Otherwise, in this order:
   to ``CHANGE_RISE_HOURS`` (12) hours earlier, so a rise is seen whether it
   comes in one jump or over a few hours of charging, while a noisy bump, or
   a cold night's dip recovering to where the level was, is not a change. A
-  dip deeper than 15 points that lasts more than a day and a half does look
-  like one when it recovers: the forecast then starts afresh.
+  dip deeper than 15 points that lasts two days or more does look like one
+  when it recovers: the forecast then starts afresh.
 - A reading above every point of the discharge and more than
   ``RISE_MARGIN`` (3) points above its first point, right after a point that
   was itself the highest, means the battery charges (a charger, a solar
@@ -54,8 +54,9 @@ robust fit sets aside.
 Persistence: ``as_dict`` gives plain JSON-able data (``version``, ``points``
 as ``[seconds, percent]`` lists, ``changed_at``, ``charging``) and
 ``from_dict`` reads it back; anything it cannot use (another version, a
-point that is not a pair of numbers, points out of order) is dropped, down
-to an empty history.
+point that is not a pair of numbers, points out of order or under a second
+apart) is dropped, down to an empty history; of more than ``MAX_POINTS``
+points, the first and the newest are kept.
 
 A full history takes about 5 kB of memory per camera (48 pairs of floats).
 """
