@@ -27,11 +27,11 @@ Charging curves (plugged in, solar, with and without a charging flag): no
 forecast at any checkpoint.
 
 Why the bounds (``BOUNDS``) are what they are: a straight line is right for
-a straight discharge, so ``linear`` and ``change`` must stay within a day or
-two over lives of up to 180 days, whatever the noise of whole-percent
+a straight discharge, so ``linear`` and ``change`` must stay within about
+two days over lives of up to 180 days, whatever the noise of whole-percent
 readings, the moment of the change or the way it was seen; ``noisy`` adds
 1.5 to 3 points of noise and spikes, which a 48-point history can only
-average so far (its worst is a quarter of the time left, far from the end).
+average so far (its worst, 10 days, is a ninth of the 91 days then left).
 A lithium cell's slow start, a knee or 5-point steps over such a shape
 cannot be seen coming: their bounds say how late the forecast may be while
 the fast end is still ahead, and ``late`` that it catches up once the fall
