@@ -25,7 +25,7 @@ from homeassistant.core import (
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er
 
-from .const import CAMERA_DOMAIN, DOMAIN, ENTITY_KEYS, LOGGER
+from .const import ALL_ENTITY_KEYS, CAMERA_DOMAIN, DOMAIN, LOGGER
 from .discovery import CameraSpec, discover_cameras
 from .watch import CameraWatch
 
@@ -61,7 +61,7 @@ def entity_unique_id(spec: CameraSpec, key: str) -> str:
 
 def _first_scheme(entry: er.RegistryEntry) -> tuple[str, str] | None:
     """The camera unique id and key of a version-1 unique id, if it is one."""
-    for domain, key in ENTITY_KEYS:
+    for domain, key in ALL_ENTITY_KEYS:
         camera_unique_id = entry.unique_id.removesuffix(f"_{key}")
         if domain == entry.domain and camera_unique_id not in ("", entry.unique_id):
             return camera_unique_id, key
@@ -226,7 +226,7 @@ class CameraSet:
         ent_reg = er.async_get(self._hass)
         return [
             entity_id
-            for platform, key in ENTITY_KEYS
+            for platform, key in ALL_ENTITY_KEYS
             if (
                 entity_id := ent_reg.async_get_entity_id(
                     platform, DOMAIN, entity_unique_id(spec, key)

@@ -25,6 +25,7 @@ from .const import (
     CONF_BATTERY_CRITICAL,
     CONF_BATTERY_LOW,
     CONF_EXCLUDE,
+    CONF_FORECAST_DAYS,
     CONF_GRACE_MINUTES,
     CONF_SIGNAL_WEAK,
     CONF_STALE_ALL_BRANDS,
@@ -70,6 +71,7 @@ OPTIONS_SCHEMA = vol.Schema(
         vol.Required(CONF_GRACE_MINUTES): _number(0, 120, 0.5, UnitOfTime.MINUTES),
         vol.Required(CONF_STALE_HOURS): _number(0, 168, 0.5, UnitOfTime.HOURS),
         vol.Required(CONF_STALE_ALL_BRANDS): selector.BooleanSelector(),
+        vol.Required(CONF_FORECAST_DAYS): _number(0, 60, 1, UnitOfTime.DAYS),
     }
 )
 

@@ -20,6 +20,7 @@ CONF_TEMPERATURE_LOW: Final = "temperature_low"
 CONF_GRACE_MINUTES: Final = "grace_minutes"
 CONF_STALE_HOURS: Final = "stale_hours"
 CONF_STALE_ALL_BRANDS: Final = "stale_all_brands"
+CONF_FORECAST_DAYS: Final = "forecast_days"
 
 # Bus event and its data keys.
 EVENT_DIAGNOSIS: Final = "camera_doctor_diagnosis"
@@ -38,6 +39,7 @@ KEY_RED_FLASH_CAUSE: Final = "red_flash_cause"
 KEY_RECOMMENDED_FIX: Final = "recommended_fix"
 KEY_RED_FLASH: Final = "red_flash"
 KEY_DIAGNOSIS: Final = "diagnosis"
+KEY_BATTERY_FORECAST: Final = "battery_forecast"
 EVENT_TYPE_CLEARED: Final = "cleared"
 
 # Actions.
@@ -55,3 +57,5 @@ ENTITY_KEYS: Final = (
     ("binary_sensor", KEY_RED_FLASH),
     ("event", KEY_DIAGNOSIS),
 )
+# Those and the ones only some cameras get (a battery that reports a level).
+ALL_ENTITY_KEYS: Final = (*ENTITY_KEYS, ("sensor", KEY_BATTERY_FORECAST))

@@ -16,6 +16,8 @@ from homeassistant.components.diagnostics import REDACTED, async_redact_data
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.device_registry import DeviceEntry
 
+from .battery import forecast_summary
+from .diagnosis.forecast import as_dict as history_to_dict
 from .discovery import collect_sources
 from .monitor import CameraDoctorConfigEntry, CameraMonitor
 from .store import diagnosis_to_dict
@@ -111,6 +113,9 @@ def _camera_diagnostics(monitor: CameraMonitor, watch: CameraWatch) -> dict[str,
         "profile": spec.profile.name,
         "batteries_replaced": _jsonable(record.batteries_replaced),
         "hub": record.hub_entity_id,
+        "battery_forecast": forecast_summary(watch.forecast),
+        # The points the forecast is made from: (when, level) since the change.
+        "battery_history": history_to_dict(record.battery),
         "sources": {
             "camera": spec.entity_id,
             "siblings": list(spec.sibling_ids),

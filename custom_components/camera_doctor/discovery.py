@@ -30,6 +30,7 @@ class CameraSpec:
     profile: Profile
     sibling_ids: tuple[str, ...]
     hub_ids: tuple[str, ...]
+    battery_level: bool = False  # a sibling reports the battery in %
 
     @property
     def own_ids(self) -> tuple[str, ...]:
@@ -69,15 +70,15 @@ def discover_cameras(
     for camera in cameras:
         device = dev_reg.async_get(camera.device_id) if camera.device_id else None
         profile = profile_for(camera.platform, device.manufacturer if device else None)
-        siblings: tuple[str, ...] = ()
+        sibling_entries: list[er.RegistryEntry] = []
         if device is not None:
-            siblings = tuple(
-                entry.entity_id
+            sibling_entries = [
+                entry
                 for entry in er.async_entries_for_device(ent_reg, device.id)
                 if entry.entity_id != camera.entity_id
                 and entry.domain != CAMERA_DOMAIN
                 and _is_candidate(entry)
-            )
+            ]
         hub_ids: tuple[str, ...] = ()
         if profile.hub_domain is not None:
             key = (camera.platform, profile.hub_domain)
@@ -99,10 +100,21 @@ def discover_cameras(
             manufacturer=device.manufacturer if device else None,
             model=device.model if device else None,
             profile=profile,
-            sibling_ids=siblings,
+            sibling_ids=tuple(entry.entity_id for entry in sibling_entries),
+            battery_level=any(map(_battery_level, sibling_entries)),
             hub_ids=hub_ids,
         )
     return specs
+
+
+def _battery_level(entry: er.RegistryEntry) -> bool:
+    """Whether an entity reports a battery's charge in percent."""
+    device_class = entry.device_class or entry.original_device_class
+    return (
+        entry.domain == "sensor"
+        and device_class == "battery"
+        and entry.unit_of_measurement == "%"
+    )
 
 
 def _entity_key(entry: er.RegistryEntry | None) -> str | None:

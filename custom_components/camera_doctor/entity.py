@@ -13,6 +13,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from .cameras import entity_unique_id
 from .compat import link_entity_to_device
 from .diagnosis import Diagnosis
+from .discovery import CameraSpec
 from .monitor import CameraDoctorConfigEntry, CameraMonitor
 from .watch import CameraWatch
 
@@ -22,11 +23,19 @@ type PlatformSetup = Callable[
 ]
 
 
+type OptionalEntity = tuple[
+    type[CameraDoctorEntity], EntityDescription, Callable[[CameraSpec], bool]
+]
+
+
 def camera_platform(
-    entity_class: type[CameraDoctorEntity], descriptions: Sequence[EntityDescription]
+    entity_class: type[CameraDoctorEntity],
+    descriptions: Sequence[EntityDescription],
+    optional: Sequence[OptionalEntity] = (),
 ) -> PlatformSetup:
     """A platform's ``async_setup_entry``: an entity per description and camera.
 
+    ``optional`` entities are made only for the cameras their test accepts.
     Cameras found later get theirs as they are found.
     """
 
@@ -38,7 +47,14 @@ def camera_platform(
         monitor = entry.runtime_data.monitor
 
         def build(watch: CameraWatch) -> list[Entity]:
-            return [entity_class(monitor, watch, desc) for desc in descriptions]
+            return [
+                *(entity_class(monitor, watch, desc) for desc in descriptions),
+                *(
+                    cls(monitor, watch, desc)
+                    for cls, desc, exists in optional
+                    if exists(watch.spec)
+                ),
+            ]
 
         async_add_entities(
             [entity for watch in monitor.cameras.values() for entity in build(watch)]

@@ -20,6 +20,7 @@ from .const import DOMAIN, LOGGER
 from .diagnosis import Cause, Diagnosis, Severity, Thresholds, flap_hold, wanted_notices
 from .discovery import CameraSpec
 from .evidence import issue_placeholders
+from .forecast_issues import ForecastIssues
 from .hub_issues import HubIssues, entity_name
 
 LEARN_MORE_URL = "https://github.com/camera-doctor/camera-doctor#{anchor}"
@@ -61,6 +62,7 @@ class IssueManager:
         self._created: dict[tuple[str, Cause], tuple[datetime, ...]] = {}
         self._retries: dict[str, tuple[datetime, CALLBACK_TYPE]] = {}
         self.hubs = HubIssues(hass)
+        self.forecasts = ForecastIssues(hass)
 
     @callback
     def async_update(
@@ -180,6 +182,7 @@ class IssueManager:
         for key in [key for key in self._created if key[0] == spec.registry_id]:
             del self._created[key]
         self.hubs.async_update(spec, None)
+        self.forecasts.async_clear(spec)
         for cause in Cause:
             ir.async_delete_issue(self.hass, DOMAIN, issue_id(cause, spec.registry_id))
 
@@ -198,11 +201,15 @@ class IssueManager:
         cause cleared meanwhile, leaves its issue behind; the issues that
         were raised again (a reload, a restart) keep their "Ignore".
         """
-        current = {
-            issue_id(cause, registry_id)
-            for registry_id, raised in self._raised.items()
-            for cause in raised
-        } | self.hubs.issue_ids
+        current = (
+            {
+                issue_id(cause, registry_id)
+                for registry_id, raised in self._raised.items()
+                for cause in raised
+            }
+            | self.hubs.issue_ids
+            | self.forecasts.issue_ids
+        )
         for domain, issue in list(ir.async_get(self.hass).issues):
             if domain == DOMAIN and issue not in current and issue != NO_CAMERAS:
                 LOGGER.debug("Notice %s: nothing stands behind it now", issue)

@@ -26,6 +26,7 @@ from homeassistant.core import (
 from homeassistant.helpers.start import async_at_started
 from homeassistant.util import dt as dt_util
 
+from .battery import battery_after, battery_replaced
 from .bus_event import async_fire_diagnosis_event
 from .cameras import CameraSet, async_refresh_sources
 from .const import DOMAIN, LOGGER
@@ -215,16 +216,28 @@ class CameraMonitor:
         diagnosis = diagnose(
             observed.observation, self.options.thresholds, watch.diagnosis, now
         )
+        battery, forecast = battery_after(
+            spec,
+            self.store.get(spec.registry_id).battery,
+            watch.forecast,
+            observed.observation,
+            thresholds=self.options.thresholds,
+            now=now,
+        )
         self.store.async_update(
             spec.registry_id,
             diagnosis=diagnosis,
             hub_entity_id=observed.hub_entity_id,
             freshness=observed.freshness,
+            battery=battery,
         )
-        previous = watch.async_set_diagnosis(observed.observation, diagnosis, now)
+        previous = watch.async_set_diagnosis(
+            observed.observation, diagnosis, now, forecast
+        )
         self.issues.async_update(
             spec, diagnosis, self.options.thresholds, now, observed.hub_entity_id
         )
+        self.issues.forecasts.async_update(spec, diagnosis, forecast, self.options, now)
         watch.async_schedule(diagnosis.next_check, lambda: self.async_evaluate(watch))
         before = previous.cause if previous else Cause.NONE
         if before is not diagnosis.cause:
@@ -240,8 +253,12 @@ class CameraMonitor:
     @callback
     def async_record_batteries_replaced(self, watch: CameraWatch) -> None:
         """Remember that the owner says the batteries were replaced now."""
+        now = dt_util.utcnow()
+        battery = self.store.get(watch.spec.registry_id).battery
         self.store.async_update(
-            watch.spec.registry_id, batteries_replaced=dt_util.utcnow()
+            watch.spec.registry_id,
+            batteries_replaced=now,
+            battery=battery_replaced(battery, now),
         )
         watch.async_refresh()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from homeassistant.components.sensor import (
@@ -13,6 +14,7 @@ from homeassistant.components.sensor import (
 )
 from homeassistant.core import callback
 
+from .battery import forecast_attributes
 from .const import (
     ATTR_BATTERIES_REPLACED,
     ATTR_CAUSE,
@@ -21,6 +23,7 @@ from .const import (
     ATTR_NOTES,
     ATTR_PENDING,
     ATTR_SINCE,
+    KEY_BATTERY_FORECAST,
     KEY_RECOMMENDED_FIX,
     KEY_RED_FLASH_CAUSE,
 )
@@ -95,4 +98,27 @@ class CameraDoctorSensor(CameraDoctorEntity, SensorEntity):
         return value, attributes
 
 
-async_setup_entry = camera_platform(CameraDoctorSensor, SENSORS)
+BATTERY_FORECAST = SensorEntityDescription(
+    key=KEY_BATTERY_FORECAST,
+    translation_key=KEY_BATTERY_FORECAST,
+    device_class=SensorDeviceClass.TIMESTAMP,
+)
+
+
+class BatteryForecastSensor(CameraDoctorEntity, SensorEntity):
+    """When the camera's battery is expected to reach the low level."""
+
+    @callback
+    def _async_update_attrs(self) -> tuple[datetime | None, dict[str, Any]]:
+        forecast = self.watch.forecast
+        self._attr_native_value = forecast.at if forecast else None
+        attributes = {} if forecast is None else forecast_attributes(forecast)
+        self._attr_extra_state_attributes = attributes
+        return self._attr_native_value, attributes
+
+
+async_setup_entry = camera_platform(
+    CameraDoctorSensor,
+    SENSORS,
+    [(BatteryForecastSensor, BATTERY_FORECAST, lambda spec: spec.battery_level)],
+)

@@ -15,6 +15,7 @@ from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
+from .battery import forecast_summary
 from .compat import extract_targets
 from .const import CAMERA_DOMAIN, DOMAIN, SERVICE_DIAGNOSE, SERVICE_RECHECK
 from .evidence import fix_steps
@@ -86,6 +87,7 @@ def _describe(hass: HomeAssistant, watches: list[CameraWatch]) -> dict[str, Any]
                 cause.value: when.isoformat()
                 for cause, when in diagnosis.pending.items()
             },
+            "battery_forecast": forecast_summary(watch.forecast),
         }
 
     return {"cameras": {watch.spec.entity_id: describe(watch) for watch in watches}}

@@ -19,6 +19,12 @@ from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN
 from .diagnosis import Cause, Diagnosis
+from .diagnosis.forecast import (
+    EMPTY as EMPTY_HISTORY,
+    BatteryHistory,
+    as_dict as history_to_dict,
+    from_dict as history_from_dict,
+)
 from .freshness import Freshness
 
 STORAGE_KEY = f"{DOMAIN}.diagnoses"
@@ -35,6 +41,7 @@ class CameraRecord:
     batteries_replaced: datetime | None = None
     hub_entity_id: str | None = None
     freshness: Freshness | None = None
+    battery: BatteryHistory = EMPTY_HISTORY
 
 
 def _time(value: Any) -> datetime | None:
@@ -105,6 +112,7 @@ def _record_to_dict(record: CameraRecord) -> dict[str, Any]:
         "batteries_replaced": _iso(record.batteries_replaced),
         "hub": record.hub_entity_id,
         "freshness": record.freshness.as_dict() if record.freshness else None,
+        "battery": history_to_dict(record.battery) if record.battery.points else None,
     }
 
 
@@ -120,6 +128,7 @@ def _record_from_dict(raw: Any) -> CameraRecord:
         batteries_replaced=_time(raw.get("batteries_replaced")),
         hub_entity_id=hub if isinstance(hub, str) else None,
         freshness=Freshness.from_dict(raw.get("freshness")),
+        battery=history_from_dict(raw.get("battery")),
     )
 
 

@@ -28,6 +28,7 @@ from homeassistant.util import dt as dt_util
 
 from .diagnosis import Cause, Diagnosis, Observation
 from .diagnosis.engine import shift_clock
+from .diagnosis.forecast import Forecast
 from .discovery import CameraSpec
 
 HISTORY_LENGTH = 20
@@ -65,6 +66,7 @@ class CameraWatch:
         self.spec = spec
         self.diagnosis = diagnosis
         self.observation: Observation | None = None
+        self.forecast: Forecast | None = None
         self.history: tuple[Transition, ...] = ()
         self._listeners: list[WatchListener] = []
         self._unsub_state: CALLBACK_TYPE | None = None
@@ -94,15 +96,22 @@ class CameraWatch:
 
     @callback
     def async_set_diagnosis(
-        self, observation: Observation, diagnosis: Diagnosis, now: datetime
+        self,
+        observation: Observation,
+        diagnosis: Diagnosis,
+        now: datetime,
+        forecast: Forecast | None = None,
     ) -> Diagnosis | None:
         """Take a new diagnosis (and what it was made of); tell the listeners.
 
         Returns the diagnosis it replaces.
         """
         self.observation = observation
+        forecast_before, self.forecast = self.forecast, forecast
         previous, self.diagnosis = self.diagnosis, diagnosis
         if previous == diagnosis:
+            if forecast != forecast_before:
+                self.async_refresh()
             return previous
         before = previous.cause if previous else Cause.NONE
         if before is not diagnosis.cause:

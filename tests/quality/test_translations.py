@@ -64,7 +64,7 @@ def test_issues_for_every_cause() -> None:
     that the notice does not fill.
     """
     issues = {key: text for key, text in STRINGS["issues"].items() if key in CAUSES}
-    assert set(STRINGS["issues"]) == set(CAUSES) | {"no_cameras"}
+    assert set(STRINGS["issues"]) == set(CAUSES) | {"no_cameras", "battery_forecast"}
     for cause, strings in issues.items():
         expected = PLACEHOLDERS.get(Cause(cause), ISSUE_PLACEHOLDERS)
         assert _placeholders(strings["title"]) <= expected

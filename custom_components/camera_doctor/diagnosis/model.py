@@ -101,6 +101,7 @@ class Thresholds:
     temperature_low: float = -20.0
     grace_minutes: float = 5.0
     stale_hours: float = 12.0
+    forecast_days: float = 7.0
 
 
 def _empty[K, V]() -> Mapping[K, V]:

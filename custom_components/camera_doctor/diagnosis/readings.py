@@ -169,6 +169,7 @@ def _sanitize(thresholds: Thresholds) -> Thresholds:
         number = to_float(getattr(thresholds, item.name))
         clean[item.name] = getattr(_DEFAULTS, item.name) if number is None else number
     clean["grace_minutes"] = max(clean["grace_minutes"], 0.0)
+    clean["forecast_days"] = max(clean["forecast_days"], 0.0)
     return replace(_DEFAULTS, **clean)
 
 

@@ -113,7 +113,7 @@ async def test_unload_and_remove_leave_nothing(
     await advance(hass, freezer, timedelta(minutes=7))
     # The porch's outage is explained by the cold: no no_connection issue.
     assert len(our_issues(hass)) == 3
-    assert len(_ours(hass)) == 8
+    assert len(_ours(hass)) == 10  # 4 each, and a battery forecast each
     # Something pending at unload: a grace timer and a delayed save.
     garage.set("temperature", "70")
     await hass.async_block_till_done()
@@ -172,7 +172,7 @@ async def test_removed_camera_takes_its_entities_and_issues(
     assert not any(i.endswith(garage.registry_id) for i in our_issues(hass))
     assert len(our_issues(hass)) == 2
     assert [e for e in _ours(hass) if ".garage_" in e] == []
-    assert len(_ours(hass)) == 4
+    assert len(_ours(hass)) == 5
     assert state_callbacks(hass) == callbacks - 6
     monitor = mock_config_entry.runtime_data.monitor
     assert garage.registry_id not in monitor.cameras

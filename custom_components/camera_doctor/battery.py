@@ -1,0 +1,90 @@
+"""A camera's battery history and forecast, kept up to date from its readings.
+
+Only for a camera whose battery reports a level (``CameraSpec.battery_level``):
+each reading joins the history (``diagnosis.forecast``, pure), and the
+forecast is worked out again when the history changed (a full one costs
+about a millisecond, so not on every look at the camera).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from .diagnosis import Observation, Thresholds
+from .diagnosis.forecast import (
+    EMPTY,
+    BatteryHistory,
+    Forecast,
+    forecast,
+    record,
+    replaced,
+)
+from .diagnosis.readings import battery_percent
+from .discovery import CameraSpec
+
+__all__ = [
+    "BatteryHistory",
+    "Forecast",
+    "battery_after",
+    "battery_replaced",
+    "forecast_attributes",
+    "forecast_summary",
+]
+
+HOUR = 3600.0
+
+
+def battery_after(
+    spec: CameraSpec,
+    history: BatteryHistory,
+    shown: Forecast | None,
+    observation: Observation,
+    *,
+    thresholds: Thresholds,
+    now: datetime,
+) -> tuple[BatteryHistory, Forecast | None]:
+    """The history with this look's reading, and the forecast from it.
+
+    A reading joins the history when it moved, or an hour after the last
+    point (so the history knows the camera still reports); the forecast is
+    worked out again only then.
+    """
+    if not spec.battery_level:
+        return EMPTY, None
+    before = history
+    percent = battery_percent(observation.battery_percent)
+    if percent is not None:
+        last = history.points[-1] if history.points else None
+        if last is None or last[1] != percent or now.timestamp() - last[0] >= HOUR:
+            history = record(history, percent, now)
+    if shown is not None and history is before:
+        return history, shown
+    return history, forecast(history, thresholds.battery_low, now)
+
+
+def battery_replaced(history: BatteryHistory, now: datetime) -> BatteryHistory:
+    """A new discharge starts: the owner says the batteries were replaced."""
+    return replaced(history, now)
+
+
+def forecast_attributes(forecast: Forecast) -> dict[str, Any]:
+    """How sure a forecast is (attributes, and the actions' response)."""
+    changed = forecast.changed_at
+    return {
+        "forecast": forecast.state.value,
+        "rate_per_day": (
+            None if forecast.rate_per_day is None else round(forecast.rate_per_day, 2)
+        ),
+        "days_of_data": round(forecast.days_of_data, 1),
+        "points": forecast.points,
+        "changed_at": changed.isoformat() if changed else None,
+    }
+
+
+def forecast_summary(forecast: Forecast | None) -> dict[str, Any] | None:
+    """The forecast, how sure it is (the actions' response, the diagnostics)."""
+    if forecast is None:
+        return None
+    at = forecast.at.isoformat() if forecast.at else None
+    return {"at": at, **forecast_attributes(forecast)}
