@@ -7,12 +7,14 @@ target-first automation editor) and follow the confirmed diagnosis only.
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components import automation
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import (
+    condition,
     config_validation as cv,
     entity_registry as er,
     label_registry as lr,
@@ -23,6 +25,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import async_mock_service
 from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 import voluptuous as vol
+import yaml
 
 from tests.integration.fleet import advance, past_grace
 
@@ -240,3 +243,17 @@ async def test_invalid_configs(
     """``none`` and unknown causes, a missing target, unknown triggers: refused."""
     with pytest.raises(vol.Invalid, match=error):
         await async_validate_trigger_config(hass, cv.TRIGGER_SCHEMA(conf))
+
+
+@pytest.mark.usefixtures("house")
+async def test_readme_example_is_valid(hass: HomeAssistant) -> None:
+    """The README's example automation validates as written."""
+    readme = (Path(__file__).parents[3] / "README.md").read_text("utf-8")
+    section = readme.split("## Automations in the newest Home Assistant", 1)[1]
+    example = yaml.safe_load(section.split("```yaml", 1)[1].split("```", 1)[0])
+    automation_conf = example["automation"][0]
+    await async_validate_trigger_config(
+        hass, cv.TRIGGER_SCHEMA(automation_conf["triggers"])
+    )
+    for conf in automation_conf["conditions"]:
+        await condition.async_validate_condition_config(hass, conf)
