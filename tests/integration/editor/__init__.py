@@ -1,0 +1,1 @@
+"""Triggers and condition of the target-first automation editor (newest releases)."""
