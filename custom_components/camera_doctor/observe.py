@@ -77,6 +77,8 @@ def quiet_change(
     if known is None:
         return False
     reading, units = known
+    if reading == "battery_percent" and spec.battery_level:
+        return False  # every battery level joins the camera's forecast history
     unit = new.attributes.get("unit_of_measurement")
     if unit not in units:
         return False
