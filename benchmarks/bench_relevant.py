@@ -178,7 +178,8 @@ class RelevantBench:
                 if e.platform == "template"
             },
         }
-        assert len(self.entity_ids["camera_doctor"]) == 4, self.entity_ids
+        # The four entities, and the battery forecast (the camera has a level).
+        assert len(self.entity_ids["camera_doctor"]) == 5, self.entity_ids
         assert len(self.entity_ids["threshold"]) == 3, self.entity_ids
         assert len(self.entity_ids["templates"]) == len(TEMPLATES), self.entity_ids
         await hass.async_block_till_done()
