@@ -21,8 +21,8 @@ from .const import DOMAIN, LOGGER
 from .diagnosis import FIX_KEYS, Cause, Diagnosis
 from .diagnosis.forecast import Forecast, notice_due
 from .discovery import CameraSpec
-from .evidence import fix_steps
 from .hub_issues import entity_name
+from .notice_texts import fix_steps
 from .options import CameraDoctorOptions
 
 ISSUE_KEY = "battery_forecast"

@@ -22,7 +22,7 @@ from typing import Any
 from homeassistant.core import State
 from homeassistant.util import dt as dt_util
 
-from .profiles import Readings
+from .profiles import ChangingReadings
 
 # The source counts as updating when it wrote the camera's state this recently
 # (Blink polls every 5 minutes).
@@ -67,13 +67,13 @@ def source_updating(state: State | None, now: datetime) -> bool:
 
 
 def next_freshness(
-    seen: Freshness | None, readings: Readings, now: datetime
+    seen: Freshness | None, readings: ChangingReadings, now: datetime
 ) -> Freshness | None:
     """The freshness after seeing ``readings`` now (``seen``: before).
 
     A camera that reports none of the measured readings (a Blink Mini, a
     camera that is unavailable) gives ``None``: missing is not frozen.
-    Readings that only move on motion (thumbnail, last recording) are
+    ChangingReadings that only move on motion (thumbnail, last recording) are
     tracked with the measured ones but are never enough on their own: a
     quiet room is not a dead camera.
     """

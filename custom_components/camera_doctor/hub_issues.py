@@ -15,7 +15,7 @@ from homeassistant.helpers import entity_registry as er, issue_registry as ir
 from .const import DOMAIN, LOGGER
 from .diagnosis import FIX_KEYS, Cause
 from .discovery import CameraSpec
-from .evidence import shared_fix_steps
+from .notice_texts import shared_fix_steps
 
 HUB_ISSUE_PREFIX = f"{Cause.SYNC_MODULE_OFFLINE.value}_"
 LEARN_MORE_URL = "https://github.com/camera-doctor/camera-doctor#sync-module-offline"

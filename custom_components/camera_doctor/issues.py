@@ -19,9 +19,9 @@ from homeassistant.helpers.event import async_track_point_in_utc_time
 from .const import DOMAIN, LOGGER
 from .diagnosis import Cause, Diagnosis, Severity, Thresholds, flap_hold, wanted_notices
 from .discovery import CameraSpec
-from .evidence import issue_placeholders
 from .forecast_issues import ForecastIssues
 from .hub_issues import HubIssues, entity_name
+from .notice_texts import issue_placeholders
 
 LEARN_MORE_URL = "https://github.com/camera-doctor/camera-doctor#{anchor}"
 

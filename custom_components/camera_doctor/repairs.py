@@ -27,8 +27,8 @@ from homeassistant.helpers import issue_registry as ir
 
 from .const import DOMAIN
 from .diagnosis import Cause
-from .evidence import camera_fit
 from .monitor import CameraMonitor, async_loaded_monitor
+from .notice_texts import camera_fit
 from .profiles import Power
 from .watch import CameraWatch
 

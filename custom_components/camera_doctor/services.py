@@ -18,8 +18,8 @@ import voluptuous as vol
 from .battery import forecast_summary
 from .compat import extract_targets
 from .const import CAMERA_DOMAIN, DOMAIN, SERVICE_DIAGNOSE, SERVICE_RECHECK
-from .evidence import fix_steps
 from .monitor import CameraMonitor, async_loaded_monitor
+from .notice_texts import fix_steps
 from .watch import CameraWatch
 
 SERVICE_SCHEMA = vol.Schema(cv.TARGET_SERVICE_FIELDS)

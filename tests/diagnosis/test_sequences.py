@@ -114,7 +114,7 @@ def test_unknown_availability_ends_the_outage_clock() -> None:
 
 
 def test_frozen_readings() -> None:
-    """Readings frozen for ``stale_hours`` mean the camera is gone."""
+    """ChangingReadings frozen for ``stale_hours`` mean the camera is gone."""
     frozen = Observation(available=True, readings_frozen_since=T0)
     hours = 60
     early, due = run([(11 * hours, frozen), (12 * hours, frozen)])
@@ -359,7 +359,7 @@ def test_clock_going_backwards() -> None:
 
 
 def test_frozen_since_in_the_future() -> None:
-    """Readings 'frozen' after now are not stale yet, whatever the clock says."""
+    """ChangingReadings 'frozen' after now are not stale yet, whatever the clock says."""
     result = run([(0, Observation(readings_frozen_since=minutes(30)))])[0]
     assert result.cause is Cause.NONE
     assert result.next_check == minutes(30 + 12 * 60)

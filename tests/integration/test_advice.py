@@ -18,8 +18,8 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import DOMAIN
-from custom_components.camera_doctor.evidence import fix_steps
 from custom_components.camera_doctor.monitor import async_loaded_monitor
+from custom_components.camera_doctor.notice_texts import fix_steps
 from custom_components.camera_doctor.watch import CameraWatch
 
 from .fleet import FakeCamera, add_camera, advance, past_grace, setup_entry

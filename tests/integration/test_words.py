@@ -21,7 +21,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import DOMAIN
 from custom_components.camera_doctor.diagnosis import FIX_KEYS, Cause
-from custom_components.camera_doctor.evidence import VARIANTS
+from custom_components.camera_doctor.notice_texts import VARIANTS
 from custom_components.camera_doctor.profiles import Power
 
 from .fleet import add_generic_camera, advance, our_issues, setup_entry

@@ -24,7 +24,7 @@ def test_all_modules_found() -> None:
         "eufy",
         "reolink",
         "generic",
-        "model",
+        "sources",
     }
 
 

@@ -13,8 +13,8 @@ from custom_components.camera_doctor.binary_sensor import RED_FLASH
 from custom_components.camera_doctor.config_flow import OPTIONS_SCHEMA
 from custom_components.camera_doctor.diagnosis import FIX_KEYS, Cause
 from custom_components.camera_doctor.event import DIAGNOSIS_EVENT
-from custom_components.camera_doctor.evidence import VARIANTS
 from custom_components.camera_doctor.issues import FIXABLE
+from custom_components.camera_doctor.notice_texts import VARIANTS
 from custom_components.camera_doctor.sensor import SENSORS
 
 PACKAGE = Path(__file__).resolve().parents[2] / "custom_components" / "camera_doctor"

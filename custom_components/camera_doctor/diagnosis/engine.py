@@ -37,7 +37,7 @@ cleared only above ``temperature_low + 3`` °C.
 Connection: a camera reported unavailable (``available is False``) is
 ``no_connection`` once its outage (``offline_since``, carried over from
 ``previous``) has lasted ``grace_minutes``; until then ``next_check`` is the
-end of the grace period. Readings frozen for ``stale_hours`` (0 or less:
+end of the grace period. ChangingReadings frozen for ``stale_hours`` (0 or less:
 off) also mean ``no_connection``. It becomes ``unexplained`` when it has
 lasted ``max(12 * grace_minutes, 60)`` minutes past its confirmation while
 no earlier cause explains it; ``next_check`` points at that moment meanwhile.

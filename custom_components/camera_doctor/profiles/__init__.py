@@ -17,16 +17,16 @@ from .arlo import ARLO
 from .blink import BLINK
 from .eufy import EUFY
 from .generic import GENERIC
-from .model import CameraSources, SourceState
-from .profile import Power, Profile, Readings
+from .profile import ChangingReadings, Power, Profile
 from .reolink import REOLINK
 from .ring import RING
+from .sources import CameraSources, SourceState
 
 __all__ = [
     "CameraSources",
+    "ChangingReadings",
     "Power",
     "Profile",
-    "Readings",
     "SourceState",
     "profile_for",
 ]

@@ -18,7 +18,7 @@ from ._coerce import as_bool, as_text, as_word, bars, percent
 from .profile import Power, Profile, merge
 
 if TYPE_CHECKING:
-    from .model import CameraSources
+    from .sources import CameraSources
 
 SOLAR: Final = "solar"
 CONNECTION: Final = {

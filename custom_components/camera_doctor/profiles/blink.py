@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING
 from ..diagnosis.model import Observation
 from . import generic
 from ._coerce import as_float, as_text, bars, celsius, dbm, first, mapping
-from .profile import Power, Profile, Readings, merge
+from .profile import ChangingReadings, Power, Profile, merge
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from .model import CameraSources, SourceState
+    from .sources import CameraSources, SourceState
 
 HUB_DOMAIN = "alarm_control_panel"
 PLATFORM = "blink"
@@ -200,10 +200,10 @@ def observe(sources: CameraSources) -> Observation:
     return merge(specific, replace(generic.observe(sources), battery_low=None))
 
 
-def changing_readings(sources: CameraSources) -> Readings:
+def changing_readings(sources: CameraSources) -> ChangingReadings:
     """Return the attributes that keep moving while the camera is alive."""
     attributes = mapping(sources.camera.attributes)
-    readings: Readings = {}
+    readings: ChangingReadings = {}
     for key in CHANGING_ATTRIBUTES:
         value = attributes.get(key)
         if (number := as_float(value)) is not None:

@@ -18,7 +18,7 @@ from ._coerce import as_bool, bars, celsius, dbm, percent
 from .profile import Power, Profile, merge
 
 if TYPE_CHECKING:
-    from .model import CameraSources
+    from .sources import CameraSources
 
 NESTED: Final = ("state", "properties")
 

@@ -1,4 +1,4 @@
-"""Readings any camera device can offer, found by entity domain and device class.
+"""ChangingReadings any camera device can offer, found by entity domain and device class.
 
 This is the profile for cameras of unknown brands, and the base every brand
 profile starts from: a brand only adds what its integration says in its own
@@ -23,12 +23,12 @@ from ._coerce import (
     mapping,
     percent,
 )
-from .profile import Power, Profile, Readings
+from .profile import ChangingReadings, Power, Profile
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from .model import CameraSources, SourceState
+    from .sources import CameraSources, SourceState
 
 # Name fragments of sensors that carry a Wi-Fi reading without saying so
 # through their device class (eufy "wifiRSSI", Reolink "wifi_signal").
@@ -267,9 +267,9 @@ def power(sources: CameraSources) -> Power:
     return powered_by(sources, battery=has_battery(sources))
 
 
-def changing_readings(sources: CameraSources) -> Readings:
+def changing_readings(sources: CameraSources) -> ChangingReadings:
     """Return the numeric measurements of the camera's sensors, by entity id."""
-    readings: Readings = {}
+    readings: ChangingReadings = {}
     for entity in entities(sources, "sensor", *_CHANGING_CLASSES):
         if (value := as_float(entity.state)) is not None:
             readings[entity.entity_id] = value

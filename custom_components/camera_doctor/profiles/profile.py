@@ -14,9 +14,9 @@ from ..diagnosis.model import Observation
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from .model import CameraSources, SourceState
+    from .sources import CameraSources, SourceState
 
-type Readings = dict[str, float | str]
+type ChangingReadings = dict[str, float | str]
 
 
 class Power(StrEnum):
@@ -76,7 +76,7 @@ class Profile:
 
     name: str
     observe_fn: Callable[[CameraSources], Observation]
-    changing_fn: Callable[[CameraSources], Readings]
+    changing_fn: Callable[[CameraSources], ChangingReadings]
     power_fn: Callable[[CameraSources], Power]
     hub_fn: Callable[[CameraSources], SourceState | None] = no_hub
     freezes_readings: bool = False
@@ -88,7 +88,7 @@ class Profile:
         """Return what the camera's entities say about it right now."""
         return self.observe_fn(sources)
 
-    def changing_readings(self, sources: CameraSources) -> Readings:
+    def changing_readings(self, sources: CameraSources) -> ChangingReadings:
         """Return the readings that keep moving while the camera is alive."""
         return self.changing_fn(sources)
 

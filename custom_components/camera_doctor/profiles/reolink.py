@@ -19,7 +19,7 @@ from ._coerce import as_text, first
 from .profile import Profile, merge
 
 if TYPE_CHECKING:
-    from .model import CameraSources
+    from .sources import CameraSources
 
 # A charging battery proves the power supply works; discharging says nothing
 # (battery cameras run on battery between charges).

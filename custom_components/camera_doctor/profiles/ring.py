@@ -17,7 +17,7 @@ from ._coerce import as_text, first
 from .profile import Profile, merge
 
 if TYPE_CHECKING:
-    from .model import CameraSources
+    from .sources import CameraSources
 
 CATEGORY_KEY: Final = "wifi_signal_category"
 # Ring's signal words on the 0..5 bar scale ("poor" is a weak link).

@@ -8,7 +8,7 @@ from homeassistant.const import UnitOfTemperature
 import pytest
 
 from custom_components.camera_doctor.diagnosis import Cause, Thresholds
-from custom_components.camera_doctor.evidence import measured
+from custom_components.camera_doctor.notice_texts import measured
 
 
 @pytest.mark.parametrize(
