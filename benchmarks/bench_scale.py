@@ -25,8 +25,19 @@ import tracemalloc
 from typing import Any
 
 from homeassistant import loader
+from homeassistant.helpers.storage import Store
 
 from custom_components.camera_doctor.const import DOMAIN
+from custom_components.camera_doctor.diagnosis.forecast import (
+    BatteryHistory,
+    as_dict as history_to_dict,
+)
+from custom_components.camera_doctor.diagnosis.forecast_history import MAX_POINTS
+from custom_components.camera_doctor.store import (
+    STORAGE_KEY,
+    STORAGE_MINOR_VERSION,
+    STORAGE_VERSION,
+)
 
 from .floor import FLOOR, mock_floor
 from .harness import (
@@ -50,10 +61,26 @@ async def _setup_time(cameras: int, floor: bool = False) -> float:
         return time.perf_counter() - start
 
 
-async def _setup_memory(cameras: int, floor: bool = False) -> int:
+def _full_history(now: float) -> dict[str, Any]:
+    """A battery history at its bound: 48 points, an hour or more apart."""
+    points = [
+        (now - (MAX_POINTS - i) * 5400.0, 90.0 - i * 0.5) for i in range(MAX_POINTS)
+    ]
+    return history_to_dict(BatteryHistory(tuple(points), points[0][0]))
+
+
+async def _setup_memory(
+    cameras: int, floor: bool = False, histories: bool = False
+) -> int:
     async with home_assistant() as hass:
-        add_fleet(hass, cameras)
+        fleet = add_fleet(hass, cameras)
         await hass.async_block_till_done()
+        if histories:
+            # Every camera's stored record holds a full battery history.
+            full = _full_history(time.time())
+            await Store[dict[str, Any]](
+                hass, STORAGE_VERSION, STORAGE_KEY, minor_version=STORAGE_MINOR_VERSION
+            ).async_save({"cameras": {c.registry_id: {"battery": full} for c in fleet}})
         entry = mock_floor(hass) if floor else doctor_entry()
         integration = await loader.async_get_integration(
             hass, FLOOR if floor else DOMAIN
@@ -92,6 +119,14 @@ async def run(sizes: list[int], repeats: int) -> dict[str, Any]:
                 "repeats": repeats,
             }
         )
+    # The battery forecast's history at its bound (48 points), on the biggest
+    # fleet: what it adds per camera beyond the same fleet without histories.
+    biggest = rows[-1]
+    with_history = await _setup_memory(biggest["cameras"], histories=True)
+    biggest["memory_kib_with_history"] = with_history / 1024
+    biggest["history_kib_per_camera"] = (
+        with_history / 1024 - biggest["memory_kib"]
+    ) / biggest["cameras"]
     first = rows[0]
     for row in rows[1:]:
         added = row["cameras"] - first["cameras"]

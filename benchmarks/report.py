@@ -142,6 +142,18 @@ def _scale_checks(scale: dict[str, Any]) -> list[tuple[str, str, float, float]]:
             GOALS["memory_kib_per_camera"],
         ),
     ]
+    if "history_kib_per_camera" in biggest:
+        rows.append(
+            (
+                "memory per camera, plus a full battery history",
+                "KiB",
+                biggest.get(
+                    "memory_kib_per_added_camera", biggest["memory_kib_per_camera"]
+                )
+                + biggest["history_kib_per_camera"],
+                GOALS["memory_kib_per_camera"],
+            )
+        )
     if "time_growth_per_camera" in scale:
         rows.append(
             (

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from .diagnosis import Observation, Thresholds
+from .diagnosis import Thresholds
 from .diagnosis.forecast import (
     EMPTY,
     BatteryHistory,
@@ -20,7 +20,6 @@ from .diagnosis.forecast import (
     record,
     replaced,
 )
-from .diagnosis.readings import battery_percent
 from .discovery import CameraSpec
 
 __all__ = [
@@ -39,7 +38,7 @@ def battery_after(
     spec: CameraSpec,
     history: BatteryHistory,
     shown: Forecast | None,
-    observation: Observation,
+    percent: float | None,
     *,
     thresholds: Thresholds,
     now: datetime,
@@ -48,19 +47,33 @@ def battery_after(
 
     A reading joins the history when it moved, or an hour after the last
     point (so the history knows the camera still reports); the forecast is
-    worked out again only then.
+    worked out again only when a point was added (or the discharge changed).
     """
     if not spec.battery_level:
         return EMPTY, None
     before = history
-    percent = battery_percent(observation.battery_percent)
     if percent is not None:
         last = history.points[-1] if history.points else None
         if last is None or last[1] != percent or now.timestamp() - last[0] >= HOUR:
             history = record(history, percent, now)
-    if shown is not None and history is before:
+    if shown is not None and _same_discharge(before, history, thresholds.battery_low):
+        # The newest point was only updated (points are an hour apart at
+        # least): the forecast, a millisecond's work, waits for the next one.
         return history, shown
     return history, forecast(history, thresholds.battery_low, now)
+
+
+def _same_discharge(before: BatteryHistory, after: BatteryHistory, low: float) -> bool:
+    """Whether ``after`` only updated ``before``'s newest point, on its side of low."""
+    if (len(after.points), after.changed_at, after.charging) != (
+        len(before.points),
+        before.changed_at,
+        before.charging,
+    ):
+        return False
+    if not after.points:
+        return True
+    return (before.points[-1][1] <= low) == (after.points[-1][1] <= low)
 
 
 def battery_replaced(history: BatteryHistory, now: datetime) -> BatteryHistory:

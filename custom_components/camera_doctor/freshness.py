@@ -73,7 +73,7 @@ def next_freshness(
 
     A camera that reports none of the measured readings (a Blink Mini, a
     camera that is unavailable) gives ``None``: missing is not frozen.
-    ChangingReadings that only move on motion (thumbnail, last recording) are
+    Readings that only move on motion (thumbnail, last recording) are
     tracked with the measured ones but are never enough on their own: a
     quiet room is not a dead camera.
     """

@@ -32,10 +32,11 @@ from .cameras import CameraSet, async_refresh_sources
 from .const import DOMAIN, LOGGER
 from .daylight import Daylight
 from .diagnosis import Cause, diagnose
+from .diagnosis.readings import battery_percent
 from .discovery import CameraSpec, SourceCache
 from .hubs import HubListener
 from .issues import IssueManager, async_notice_no_cameras
-from .observe import Observed, observe_camera, quiet_change
+from .observe import Observed, battery_level_of, observe_camera, quiet_change
 from .options import CameraDoctorOptions
 from .store import CameraStore
 from .watch import CameraWatch
@@ -167,6 +168,27 @@ class CameraMonitor:
     ) -> None:
         if not quiet_change(event, watch.spec, watch.diagnosis, self.options):
             self.async_evaluate(watch)
+        elif (level := battery_level_of(event)) is not None:
+            self._async_battery(watch, level)
+
+    @callback
+    def _async_battery(self, watch: CameraWatch, level: float) -> None:
+        """A battery level that changes no diagnosis: for the forecast only."""
+        spec, now = watch.spec, dt_util.utcnow()
+        battery, forecast = battery_after(
+            spec,
+            self.store.get(spec.registry_id).battery,
+            watch.forecast,
+            level,
+            thresholds=self.options.thresholds,
+            now=now,
+        )
+        self.store.async_update(spec.registry_id, battery=battery)
+        watch.async_set_forecast(forecast)
+        if watch.diagnosis is not None:
+            self.issues.forecasts.async_update(
+                spec, watch.diagnosis, forecast, self.options, now
+            )
 
     # -- diagnosis -----------------------------------------------------------
 
@@ -220,7 +242,7 @@ class CameraMonitor:
             spec,
             self.store.get(spec.registry_id).battery,
             watch.forecast,
-            observed.observation,
+            battery_percent(observed.observation.battery_percent),
             thresholds=self.options.thresholds,
             now=now,
         )

@@ -23,7 +23,7 @@ from homeassistant.const import (
 from homeassistant.core import Event, EventStateChangedData, HomeAssistant
 
 from .diagnosis import Diagnosis, Observation, is_quiet
-from .diagnosis.readings import temperature_c
+from .diagnosis.readings import battery_percent, temperature_c
 from .discovery import CameraSpec, SourceCache, collect_sources
 from .freshness import Freshness, next_freshness, source_updating
 from .options import CameraDoctorOptions
@@ -77,8 +77,6 @@ def quiet_change(
     if known is None:
         return False
     reading, units = known
-    if reading == "battery_percent" and spec.battery_level:
-        return False  # every battery level joins the camera's forecast history
     unit = new.attributes.get("unit_of_measurement")
     if unit not in units:
         return False
@@ -87,6 +85,19 @@ def quiet_change(
     if reading == "temperature_c":
         before, after = temperature_c(before, unit), temperature_c(after, unit)
     return is_quiet(reading, before, after, diagnosis, options.thresholds)
+
+
+def battery_level_of(event: Event[EventStateChangedData]) -> float | None:
+    """The battery level a battery sensor (in %) reports in this change, if any."""
+    new = event.data["new_state"]
+    if (
+        new is None
+        or new.domain != SENSOR_DOMAIN
+        or new.attributes.get("device_class") != "battery"
+        or new.attributes.get("unit_of_measurement") != PERCENTAGE
+    ):
+        return None
+    return battery_percent(new.state)
 
 
 def _tracks_freeze(spec: CameraSpec, options: CameraDoctorOptions) -> bool:

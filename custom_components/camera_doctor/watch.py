@@ -122,6 +122,13 @@ class CameraWatch:
         return previous
 
     @callback
+    def async_set_forecast(self, forecast: Forecast | None) -> None:
+        """Take a new battery forecast; tell the listeners when it changed."""
+        if forecast != self.forecast:
+            self.forecast = forecast
+            self.async_refresh()
+
+    @callback
     def async_refresh(self) -> None:
         """Tell the listeners to show again what changed beside the diagnosis."""
         for listener in list(self._listeners):

@@ -129,7 +129,7 @@ def _sample(
     noise: Callable[[float], float] = lambda _: 0.0,
     step: float = 1.0,
 ) -> list[Reading]:
-    """ChangingReadings of ``level`` (plus ``noise``) from day ``begin`` to ``end``."""
+    """Readings of ``level`` (plus ``noise``) from day ``begin`` to ``end``."""
     readings = []
     time = begin
     while time <= end:

@@ -99,7 +99,7 @@ def test_a_repeat_of_the_same_report_replaces_the_newest() -> None:
 
 
 def test_one_point_per_hour_and_the_newest_is_the_latest_reading() -> None:
-    """ChangingReadings every 10 minutes keep a point an hour; the newest is the latest."""
+    """Readings every 10 minutes keep a point an hour; the newest is the latest."""
     history = feed([(step / 6, 100 - step / 60) for step in range(19)])
     times = hours(history)
     assert times[0] == 0

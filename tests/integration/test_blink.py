@@ -2,7 +2,7 @@
 
 Core's blink platforms (camera, sensor, binary_sensor, alarm_control_panel)
 run for real; only blinkpy's cloud client is mocked (see ``blink_mock``).
-ChangingReadings change on the blinkpy objects and reach Home Assistant through the
+Readings change on the blinkpy objects and reach Home Assistant through the
 blink coordinator's 300 s poll, with Home Assistant converting units itself.
 """
 

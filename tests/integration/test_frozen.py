@@ -99,7 +99,7 @@ async def test_live_camera_with_drifting_readings_is_fine(
 async def test_camera_dying_at_night_is_caught(
     hass: HomeAssistant, front_door: FakeCamera, freezer: FrozenDateTimeFactory
 ) -> None:
-    """ChangingReadings frozen for the stale period while Blink keeps polling: offline."""
+    """Readings frozen for the stale period while Blink keeps polling: offline."""
     frozen = _blink_attributes(55, -71)
     await _poll(hass, freezer, front_door, frozen, 1)
     await _poll(hass, freezer, front_door, frozen, 11 * 12)

@@ -1,6 +1,6 @@
 """The pure diagnosis engine of Camera Doctor.
 
-ChangingReadings in, diagnosis out: why a camera's status light flashes red and what
+Readings in, diagnosis out: why a camera's status light flashes red and what
 to do about it. Standard library only (a test enforces it), so it is tested
 and reused without Home Assistant.
 """

@@ -37,7 +37,7 @@ cleared only above ``temperature_low + 3`` °C.
 Connection: a camera reported unavailable (``available is False``) is
 ``no_connection`` once its outage (``offline_since``, carried over from
 ``previous``) has lasted ``grace_minutes``; until then ``next_check`` is the
-end of the grace period. ChangingReadings frozen for ``stale_hours`` (0 or less:
+end of the grace period. Readings frozen for ``stale_hours`` (0 or less:
 off) also mean ``no_connection``. It becomes ``unexplained`` when it has
 lasted ``max(12 * grace_minutes, 60)`` minutes past its confirmation while
 no earlier cause explains it; ``next_check`` points at that moment meanwhile.
@@ -88,6 +88,11 @@ from .notices import notices_change_at
 
 __all__ = ["diagnose", "shift_clock"]
 
+# Causes with a dead band (hysteresis): see the module docstring.
+_BANDED = frozenset(
+    {Cause.LOW_BATTERY, Cause.WEAK_SIGNAL, Cause.OVERHEATING, Cause.TOO_COLD}
+)
+
 
 def _carried(last: Diagnosis | None, cause: Cause, now: datetime) -> datetime | None:
     """When the previous diagnosis saw ``cause`` begin (confirmed or pending)."""
@@ -114,14 +119,20 @@ def diagnose(
     moment = readings.moment(now) or datetime.now(UTC)
     last = previous if isinstance(previous, Diagnosis) else None
     was_confirmed = frozenset(last.causes) if last is not None else frozenset()
-    was = was_confirmed | (frozenset(last.pending) if last else frozenset())
-    work = Conditions(
-        read_facts(observation), readings.sanitize_thresholds(thresholds), was, moment
-    )
+    facts = read_facts(observation)
+    limits = readings.sanitize_thresholds(thresholds)
+    waiting = frozenset(last.pending) if last is not None else frozenset()
+    work = Conditions(facts, limits, was_confirmed | waiting, moment)
     work.flags()
     work.battery()
     work.temperature()
     work.signal()
+    # The dead band keeps a waiting problem waiting, but it is confirmed only
+    # with its reading past the limit: a problem is never raised in the band.
+    strict = Conditions(facts, limits, was_confirmed, moment)
+    strict.battery()
+    strict.temperature()
+    strict.signal()
     carried = readings.moment(last.offline_since) if last is not None else None
     offline_since = work.outage(carried, seen_offline(last))
     work.frozen()
@@ -135,7 +146,11 @@ def diagnose(
             confirmed[cause] = _carried(last, cause, moment) or moment
         elif last is None and cause not in work.began:
             confirmed[cause] = moment  # first look: nothing says it just began
-        elif due is not None and moment >= due:
+        elif (
+            due is not None
+            and moment >= due
+            and (cause not in _BANDED or cause in strict.active)
+        ):
             confirmed[cause] = due
         else:
             pending[cause] = began

@@ -1,4 +1,4 @@
-"""ChangingReadings any camera device can offer, found by entity domain and device class.
+"""Readings any camera device can offer, found by entity domain and device class.
 
 This is the profile for cameras of unknown brands, and the base every brand
 profile starts from: a brand only adds what its integration says in its own

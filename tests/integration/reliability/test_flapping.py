@@ -144,7 +144,7 @@ async def test_slow_flapping_is_bounded_and_settles(
 async def test_noise_around_thresholds_is_one_event(
     hass: HomeAssistant, garage: FakeCamera, freezer: FrozenDateTimeFactory
 ) -> None:
-    """ChangingReadings jittering across a threshold every 3 s: the hysteresis holds."""
+    """Readings jittering across a threshold every 3 s: the hysteresis holds."""
     recorder = Recorder(hass)
     for low, high in (("19", "22"), ("-76", "-72")):
         key = "battery" if low == "19" else "signal"
