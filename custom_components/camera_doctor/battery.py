@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from homeassistant.core import callback
+
 from .diagnosis import Thresholds
 from .diagnosis.forecast import (
     EMPTY,
@@ -21,8 +23,13 @@ from .diagnosis.forecast import (
     replaced,
 )
 from .discovery import CameraSpec
+from .forecast_issues import ForecastIssues
+from .options import CameraDoctorOptions
+from .store import CameraStore
+from .watch import CameraWatch
 
 __all__ = [
+    "BatteryForecasts",
     "BatteryHistory",
     "Forecast",
     "battery_after",
@@ -61,6 +68,49 @@ def battery_after(
         # least): the forecast, a millisecond's work, waits for the next one.
         return history, shown
     return history, forecast(history, thresholds.battery_low, now)
+
+
+class BatteryForecasts:
+    """Keeps each camera's battery history and forecast, and its notice."""
+
+    def __init__(self, store: CameraStore, notices: ForecastIssues) -> None:
+        """Work on the cameras' stored records and the forecast notices."""
+        self._store = store
+        self._notices = notices
+
+    @callback
+    def async_update(
+        self,
+        watch: CameraWatch,
+        level: float | None,
+        options: CameraDoctorOptions,
+        now: datetime,
+    ) -> None:
+        """Add a battery level to the camera's history; follow its forecast."""
+        spec = watch.spec
+        battery, forecast = battery_after(
+            spec,
+            self._store.get(spec.registry_id).battery,
+            watch.forecast,
+            level,
+            thresholds=options.thresholds,
+            now=now,
+        )
+        self._store.async_update(spec.registry_id, battery=battery)
+        watch.async_set_forecast(forecast)
+        if watch.diagnosis is not None:
+            self._notices.async_update(spec, watch.diagnosis, forecast, options, now)
+
+    @callback
+    def async_replaced(self, watch: CameraWatch, now: datetime) -> None:
+        """The owner replaced the batteries: the date, and a new discharge."""
+        battery = self._store.get(watch.spec.registry_id).battery
+        self._store.async_update(
+            watch.spec.registry_id,
+            batteries_replaced=now,
+            battery=battery_replaced(battery, now),
+        )
+        watch.async_refresh()
 
 
 def _same_discharge(before: BatteryHistory, after: BatteryHistory, low: float) -> bool:

@@ -26,7 +26,7 @@ from homeassistant.core import (
 from homeassistant.helpers.start import async_at_started
 from homeassistant.util import dt as dt_util
 
-from .battery import battery_after, battery_replaced
+from .battery import BatteryForecasts
 from .bus_event import async_fire_diagnosis_event
 from .cameras import CameraSet, async_refresh_sources
 from .const import DOMAIN, LOGGER
@@ -70,6 +70,7 @@ class CameraMonitor:
         self.options = options
         self.store = CameraStore(hass)
         self.issues = IssueManager(hass, self._async_evaluate_id)
+        self.batteries = BatteryForecasts(self.store, self.issues.forecasts)
         self.camera_set = CameraSet(
             hass,
             make=self._make_watch,
@@ -169,26 +170,8 @@ class CameraMonitor:
         if not quiet_change(event, watch.spec, watch.diagnosis, self.options):
             self.async_evaluate(watch)
         elif (level := battery_level_of(event)) is not None:
-            self._async_battery(watch, level)
-
-    @callback
-    def _async_battery(self, watch: CameraWatch, level: float) -> None:
-        """A battery level that changes no diagnosis: for the forecast only."""
-        spec, now = watch.spec, dt_util.utcnow()
-        battery, forecast = battery_after(
-            spec,
-            self.store.get(spec.registry_id).battery,
-            watch.forecast,
-            level,
-            thresholds=self.options.thresholds,
-            now=now,
-        )
-        self.store.async_update(spec.registry_id, battery=battery)
-        watch.async_set_forecast(forecast)
-        if watch.diagnosis is not None:
-            self.issues.forecasts.async_update(
-                spec, watch.diagnosis, forecast, self.options, now
-            )
+            # A level that changes no diagnosis: for the forecast only.
+            self.batteries.async_update(watch, level, self.options, dt_util.utcnow())
 
     # -- diagnosis -----------------------------------------------------------
 
@@ -238,28 +221,18 @@ class CameraMonitor:
         diagnosis = diagnose(
             observed.observation, self.options.thresholds, watch.diagnosis, now
         )
-        battery, forecast = battery_after(
-            spec,
-            self.store.get(spec.registry_id).battery,
-            watch.forecast,
-            battery_percent(observed.observation.battery_percent),
-            thresholds=self.options.thresholds,
-            now=now,
-        )
         self.store.async_update(
             spec.registry_id,
             diagnosis=diagnosis,
             hub_entity_id=observed.hub_entity_id,
             freshness=observed.freshness,
-            battery=battery,
         )
-        previous = watch.async_set_diagnosis(
-            observed.observation, diagnosis, now, forecast
-        )
+        previous = watch.async_set_diagnosis(observed.observation, diagnosis, now)
         self.issues.async_update(
             spec, diagnosis, self.options.thresholds, now, observed.hub_entity_id
         )
-        self.issues.forecasts.async_update(spec, diagnosis, forecast, self.options, now)
+        level = battery_percent(observed.observation.battery_percent)
+        self.batteries.async_update(watch, level, self.options, now)
         watch.async_schedule(diagnosis.next_check, lambda: self.async_evaluate(watch))
         before = previous.cause if previous else Cause.NONE
         if before is not diagnosis.cause:
@@ -275,14 +248,7 @@ class CameraMonitor:
     @callback
     def async_record_batteries_replaced(self, watch: CameraWatch) -> None:
         """Remember that the owner says the batteries were replaced now."""
-        now = dt_util.utcnow()
-        battery = self.store.get(watch.spec.registry_id).battery
-        self.store.async_update(
-            watch.spec.registry_id,
-            batteries_replaced=now,
-            battery=battery_replaced(battery, now),
-        )
-        watch.async_refresh()
+        self.batteries.async_replaced(watch, dt_util.utcnow())
 
     async def async_recheck(self, watches: Iterable[CameraWatch]) -> None:
         """Ask the source integrations to refresh, then diagnose again."""

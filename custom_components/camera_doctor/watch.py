@@ -96,22 +96,15 @@ class CameraWatch:
 
     @callback
     def async_set_diagnosis(
-        self,
-        observation: Observation,
-        diagnosis: Diagnosis,
-        now: datetime,
-        forecast: Forecast | None = None,
+        self, observation: Observation, diagnosis: Diagnosis, now: datetime
     ) -> Diagnosis | None:
         """Take a new diagnosis (and what it was made of); tell the listeners.
 
         Returns the diagnosis it replaces.
         """
         self.observation = observation
-        forecast_before, self.forecast = self.forecast, forecast
         previous, self.diagnosis = self.diagnosis, diagnosis
         if previous == diagnosis:
-            if forecast != forecast_before:
-                self.async_refresh()
             return previous
         before = previous.cause if previous else Cause.NONE
         if before is not diagnosis.cause:
