@@ -182,6 +182,20 @@ def state_callbacks(hass: HomeAssistant) -> int:
     return sum(len(jobs) for jobs in tracked.callbacks.values()) if tracked else 0
 
 
+async def diagnose(hass: HomeAssistant, camera: FakeCamera) -> dict[str, Any]:
+    """The ``camera_doctor.diagnose`` action's answer for one camera."""
+    response = await hass.services.async_call(
+        DOMAIN,
+        "diagnose",
+        target={"entity_id": camera.entity_id},
+        blocking=True,
+        return_response=True,
+    )
+    assert response is not None
+    answer: dict[str, Any] = response["cameras"][camera.entity_id]
+    return answer
+
+
 def our_issues(hass: HomeAssistant) -> dict[str, ir.IssueEntry]:
     """Camera Doctor's repair issues, by issue id."""
     return {

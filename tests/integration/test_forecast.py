@@ -16,7 +16,7 @@ from custom_components.camera_doctor.const import CONF_FORECAST_DAYS, DOMAIN
 from custom_components.camera_doctor.options import DEFAULT_OPTIONS
 from custom_components.camera_doctor.store import STORAGE_KEY
 
-from .fleet import FakeCamera, add_camera, add_generic_camera, advance, setup_entry
+from .fleet import FakeCamera, add_camera, advance, diagnose, setup_entry
 
 FORECAST = "sensor.garage_battery_runs_low"
 CAUSE = "sensor.garage_red_flash_cause"
@@ -38,11 +38,10 @@ async def _drain(
 async def test_forecast_sensor_from_a_steady_drain(
     hass: HomeAssistant,
     mock_config_entry: MockConfigEntry,
+    garage: FakeCamera,
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """1 point every 6 hours (4 a day): the forecast says when it reaches 20 %."""
-    garage = add_generic_camera(hass, "Garage")
-    await setup_entry(hass, mock_config_entry)
     state = hass.states.get(FORECAST)
     assert state is not None
     assert state.state == "unknown"
@@ -77,11 +76,10 @@ async def test_no_forecast_sensor_without_a_battery_level(
 async def test_notice_before_the_flash_and_its_end(
     hass: HomeAssistant,
     mock_config_entry: MockConfigEntry,
+    garage: FakeCamera,
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """Expected low within 7 days: a notice; the low battery itself wins later."""
-    garage = add_generic_camera(hass, "Garage")
-    await setup_entry(hass, mock_config_entry)
     issue_id = f"battery_forecast_{garage.registry_id}"
     registry = ir.async_get(hass)
     await _drain(hass, freezer, garage, range(60, 45, -1), hours=12)  # 2 % a day
@@ -108,11 +106,10 @@ async def test_notice_before_the_flash_and_its_end(
 async def test_a_low_battery_wins_over_its_forecast(
     hass: HomeAssistant,
     mock_config_entry: MockConfigEntry,
+    garage: FakeCamera,
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """Never both notices: once the battery is low, only low_battery shows."""
-    garage = add_generic_camera(hass, "Garage")
-    await setup_entry(hass, mock_config_entry)
     await _drain(hass, freezer, garage, range(40, 18, -1), hours=12)
     issues = {issue for domain, issue in ir.async_get(hass).issues if domain == DOMAIN}
     assert f"low_battery_{garage.registry_id}" in issues
@@ -121,13 +118,9 @@ async def test_a_low_battery_wins_over_its_forecast(
 
 @pytest.mark.parametrize("options", [{**DEFAULT_OPTIONS, CONF_FORECAST_DAYS: 0}])
 async def test_zero_days_turns_the_notice_off(
-    hass: HomeAssistant,
-    mock_config_entry: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, garage: FakeCamera, freezer: FrozenDateTimeFactory
 ) -> None:
     """forecast_days 0: the sensor still forecasts, no notice ever."""
-    garage = add_generic_camera(hass, "Garage")
-    await setup_entry(hass, mock_config_entry)
     await _drain(hass, freezer, garage, range(40, 25, -1), hours=12)
     assert hass.states.get(FORECAST).attributes["forecast"] == "ok"
     assert not [i for d, i in ir.async_get(hass).issues if i.startswith("battery_f")]
@@ -136,12 +129,11 @@ async def test_zero_days_turns_the_notice_off(
 async def test_history_survives_a_restart(
     hass: HomeAssistant,
     mock_config_entry: MockConfigEntry,
+    garage: FakeCamera,
     freezer: FrozenDateTimeFactory,
     hass_storage: dict[str, Any],
 ) -> None:
     """The history is in the stored record: after a reload the forecast stands."""
-    garage = add_generic_camera(hass, "Garage")
-    await setup_entry(hass, mock_config_entry)
     await _drain(hass, freezer, garage, range(80, 60, -1))
     before = hass.states.get(FORECAST).state
     assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
@@ -155,23 +147,15 @@ async def test_history_survives_a_restart(
 async def test_batteries_replaced_starts_a_new_discharge(
     hass: HomeAssistant,
     mock_config_entry: MockConfigEntry,
+    garage: FakeCamera,
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """The owner's "I replaced the batteries": the history starts again."""
-    garage = add_generic_camera(hass, "Garage")
-    await setup_entry(hass, mock_config_entry)
     await _drain(hass, freezer, garage, range(80, 60, -1))
     monitor = mock_config_entry.runtime_data.monitor
     watch = monitor.cameras[garage.registry_id]
     monitor.async_record_batteries_replaced(watch)
     assert monitor.store.get(garage.registry_id).battery.points == ()
-    response = await hass.services.async_call(
-        DOMAIN,
-        "diagnose",
-        target={"entity_id": garage.entity_id},
-        blocking=True,
-        return_response=True,
-    )
-    forecast = response["cameras"][garage.entity_id]["battery_forecast"]
+    forecast = (await diagnose(hass, garage))["battery_forecast"]
     assert forecast["forecast"] == "not_enough_data"
     assert forecast["at"] is None

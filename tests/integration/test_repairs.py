@@ -25,7 +25,7 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from custom_components.camera_doctor.const import DOMAIN
 from custom_components.camera_doctor.repairs import async_create_fix_flow
 
-from .fleet import FakeCamera, add_camera, setup_entry
+from .fleet import FakeCamera, add_camera, diagnose, setup_entry
 
 
 async def _past_grace(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
@@ -181,14 +181,7 @@ async def test_batteries_charged(
     )
     replaced = store.get(garage.registry_id).batteries_replaced
     assert replaced is not None
-    response = await hass.services.async_call(
-        DOMAIN,
-        "diagnose",
-        target={"entity_id": garage.entity_id},
-        blocking=True,
-        return_response=True,
-    )
-    described = response["cameras"][garage.entity_id]
+    described = await diagnose(hass, garage)
     assert described["batteries_replaced"] == replaced.isoformat()
     await hass.async_block_till_done()
     assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is None
