@@ -33,7 +33,6 @@ __all__ = [
     "BatteryHistory",
     "Forecast",
     "battery_after",
-    "battery_replaced",
     "forecast_attributes",
     "forecast_summary",
 ]
@@ -108,7 +107,7 @@ class BatteryForecasts:
         self._store.async_update(
             watch.spec.registry_id,
             batteries_replaced=now,
-            battery=battery_replaced(battery, now),
+            battery=replaced(battery, now),
         )
         watch.async_refresh()
 
@@ -124,11 +123,6 @@ def _same_discharge(before: BatteryHistory, after: BatteryHistory, low: float) -
     if not after.points:
         return True
     return (before.points[-1][1] <= low) == (after.points[-1][1] <= low)
-
-
-def battery_replaced(history: BatteryHistory, now: datetime) -> BatteryHistory:
-    """A new discharge starts: the owner says the batteries were replaced."""
-    return replaced(history, now)
 
 
 def forecast_attributes(forecast: Forecast) -> dict[str, Any]:

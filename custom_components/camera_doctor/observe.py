@@ -20,7 +20,7 @@ from homeassistant.const import (
     STATE_UNAVAILABLE,
     UnitOfTemperature,
 )
-from homeassistant.core import Event, EventStateChangedData, HomeAssistant
+from homeassistant.core import Event, EventStateChangedData, HomeAssistant, State
 
 from .diagnosis import Diagnosis, Observation, is_quiet
 from .diagnosis.readings import battery_percent, temperature_c
@@ -73,13 +73,9 @@ def quiet_change(
         or any(when > new.last_updated for when in diagnosis.since.values())
     ):
         return False
-    known = _READING_BY_DEVICE_CLASS.get(str(new.attributes.get("device_class")))
-    if known is None:
+    if (known := _reading(new)) is None:
         return False
-    reading, units = known
-    unit = new.attributes.get("unit_of_measurement")
-    if unit not in units:
-        return False
+    reading, unit = known
     before: object = old.state
     after: object = new.state
     if reading == "temperature_c":
@@ -87,15 +83,22 @@ def quiet_change(
     return is_quiet(reading, before, after, diagnosis, options.thresholds)
 
 
+def _reading(state: State) -> tuple[str, str] | None:
+    """Which engine reading a sensor state carries, and in which unit, if any."""
+    if state.domain != SENSOR_DOMAIN:
+        return None
+    known = _READING_BY_DEVICE_CLASS.get(str(state.attributes.get("device_class")))
+    unit = state.attributes.get("unit_of_measurement")
+    if known is None or unit not in known[1]:
+        return None
+    return known[0], unit
+
+
 def battery_level_of(event: Event[EventStateChangedData]) -> float | None:
     """The battery level a battery sensor (in %) reports in this change, if any."""
     new = event.data["new_state"]
-    if (
-        new is None
-        or new.domain != SENSOR_DOMAIN
-        or new.attributes.get("device_class") != "battery"
-        or new.attributes.get("unit_of_measurement") != PERCENTAGE
-    ):
+    known = _reading(new) if new is not None else None
+    if new is None or known is None or known[0] != "battery_percent":
         return None
     return battery_percent(new.state)
 

@@ -127,15 +127,28 @@ def diagnose(
     work.battery()
     work.temperature()
     work.signal()
-    # The dead band keeps a waiting problem waiting, but it is confirmed only
-    # with its reading past the limit: a problem is never raised in the band.
-    strict = Conditions(facts, limits, was_confirmed, moment)
-    strict.battery()
-    strict.temperature()
-    strict.signal()
     carried = readings.moment(last.offline_since) if last is not None else None
     offline_since = work.outage(carried, seen_offline(last))
     work.frozen()
+
+    strict: set[Cause] | None = None
+
+    def past_limit(cause: Cause) -> bool:
+        """Whether a due problem's reading is past its limit (not in the band).
+
+        The dead band keeps a waiting problem waiting, but it is confirmed
+        only with its reading past the limit: never raised inside the band.
+        """
+        nonlocal strict
+        if cause not in _BANDED:
+            return True
+        if strict is None:  # only when a banded problem is due: rare
+            found = Conditions(facts, limits, was_confirmed, moment)
+            found.battery()
+            found.temperature()
+            found.signal()
+            strict = found.active
+        return cause in strict
 
     confirmed: dict[Cause, datetime] = {}
     pending: dict[Cause, datetime] = {}
@@ -146,11 +159,7 @@ def diagnose(
             confirmed[cause] = _carried(last, cause, moment) or moment
         elif last is None and cause not in work.began:
             confirmed[cause] = moment  # first look: nothing says it just began
-        elif (
-            due is not None
-            and moment >= due
-            and (cause not in _BANDED or cause in strict.active)
-        ):
+        elif due is not None and moment >= due and past_limit(cause):
             confirmed[cause] = due
         else:
             pending[cause] = began
