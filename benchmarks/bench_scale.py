@@ -12,7 +12,7 @@ shows up as about 8 MiB). Per camera is the slope against the 1-camera fleet,
 so one-off costs (the event platform, the services) do not flatter the small
 fleets.
 
-The floor (``floor.py``) is measured the same way: the same four entities per
+The floor (``floor.py``) is measured the same way: the same entities per
 camera from a stand-in that does nothing else, which is what Home Assistant
 itself spends on the entities the contract asks for.
 """

@@ -13,7 +13,7 @@ done, which includes Camera Doctor's first diagnosis of every camera.
 
 Three variants, their runs rotated: ``without`` (the cameras alone),
 ``with`` (and Camera Doctor) and ``floor`` (and ``bench_floor``, the same
-four entities per camera doing nothing, see ``floor.py``): what Home
+entities per camera doing nothing, see ``floor.py``): what Home
 Assistant itself spends on the entities the contract asks for.
 """
 

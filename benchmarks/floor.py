@@ -1,8 +1,8 @@
-"""The floor: Home Assistant's own cost of the four entities the contract asks for.
+"""The floor: Home Assistant's own cost of the entities the contract asks for.
 
 ``bench_floor`` is a stand-in integration, here mocked with the harness's
 ``mock_integration``, that gives every camera in the entity registry the
-same four entities Camera Doctor does, on the camera's own device and linked
+same entities Camera Doctor does (four, five with a battery level), on the camera's own device and linked
 the same way. The entities themselves are the ones the whole-process
 benchmark loads as a real custom integration (``bench_floor/entities.py``):
 the cause and fix enum sensors (the same options, the cause sensor with the
@@ -12,7 +12,7 @@ fixed healthy state and do nothing else: no discovery, no subscription, no
 diagnosis.
 
 What Camera Doctor costs beyond this floor is its own work; the floor itself
-is what any integration pays for four entities per camera.
+is what any integration pays for those entities.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from custom_components.camera_doctor.sensor import SENSORS
 from .bench_floor.entities import KEYS, build
 
 FLOOR = "bench_floor"
-# The platforms and entity keys of the four entities.
+# The platforms and entity keys of the four entities every camera gets.
 FLOOR_KEYS: tuple[tuple[str, str], ...] = tuple(
     (platform, key) for platform, keys in KEYS.items() for key in keys
 )

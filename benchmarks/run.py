@@ -30,7 +30,7 @@ from . import (
     bench_unrelated,
 )
 from .harness import REPO, home_assistant, quiet_logging
-from .report import GOALS, plot, table
+from .report import GOALS, OWN_GOALS, plot, table
 
 RESULTS = REPO / "benchmarks" / "results"
 DOCS = REPO / "docs"
@@ -172,6 +172,7 @@ def cli() -> None:
         print("interrupted: keeping what finished", file=sys.stderr)
     results["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
     results["goals"] = GOALS
+    results["own_goals"] = OWN_GOALS
     failed = results.get("failed", {})
     complete = not failed and all(key in results for key, _, _ in PARTS)
     print(table(results))

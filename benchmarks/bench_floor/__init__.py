@@ -1,12 +1,13 @@
-"""The floor in a real Home Assistant: the four entities per camera, nothing else.
+"""The floor in a real Home Assistant: the contract entities per camera, nothing else.
 
 The whole-process counterpart of ``benchmarks/floor.py`` (which mocks the
 same stand-in inside the benchmark's process), for the real start-up
 benchmark (``benchmarks/bench_realstart.py``). Every camera in the entity
-registry gets Camera Doctor's four entities on its own device, linked the
-way Camera Doctor links them on this Home Assistant: the cause and fix enum
+registry gets Camera Doctor's entities on its own device, linked the way
+Camera Doctor links them on this Home Assistant: the cause and fix enum
 sensors (the cause sensor with its healthy attributes), the red-flash problem
-binary sensor and the diagnosis event entity, all diagnostic. They show a
+binary sensor and the diagnosis event entity, all diagnostic, and the battery
+forecast timestamp sensor where the camera has a battery sensor in %. They show a
 fixed healthy state and do nothing else. The option lists come from the
 configuration (``bench_floor: {causes: [...], fixes: [...]}``), which the
 benchmark writes from Camera Doctor's own, so the stand-in needs none of
@@ -46,6 +47,6 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: ConfigEntry) -> bool:
-    """Add the four entities of every camera."""
+    """Add the entities of every camera."""
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     return True

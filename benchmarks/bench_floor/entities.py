@@ -1,4 +1,9 @@
-"""The four stand-in entities of a camera (see ``__init__``)."""
+"""The stand-in entities of a camera (see ``__init__``).
+
+Camera Doctor's four entities on every camera, and the fifth, the battery
+forecast (a timestamp sensor showing "unknown"), on a camera whose device
+has a battery sensor in % (the cameras Camera Doctor forecasts).
+"""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.entity import Entity
 
 # The keys of the four entities, by platform (Camera Doctor's entity keys).
+FORECAST_KEY = "battery_forecast"
 KEYS: dict[str, tuple[str, ...]] = {
     "sensor": ("red_flash_cause", "recommended_fix"),
     "binary_sensor": ("red_flash",),
@@ -82,6 +88,25 @@ class FloorSensor(FloorEntity, SensorEntity):
             self._attr_extra_state_attributes = dict(attributes)
 
 
+class FloorForecast(FloorEntity, SensorEntity):
+    """The battery forecast: a timestamp not known yet."""
+
+    _attr_device_class = SensorDeviceClass.TIMESTAMP
+    _attr_native_value = None
+
+
+def battery_in_percent(hass: HomeAssistant, camera: er.RegistryEntry) -> bool:
+    """Whether the camera's device has a battery sensor in %."""
+    return any(
+        entry.domain == "sensor"
+        and (entry.device_class or entry.original_device_class) == "battery"
+        and entry.unit_of_measurement in (None, "%")
+        for entry in er.async_entries_for_device(
+            er.async_get(hass), camera.device_id or ""
+        )
+    )
+
+
 class FloorBinarySensor(FloorEntity, BinarySensorEntity):
     """The red flash: a problem sensor that is off."""
 
@@ -104,6 +129,8 @@ def build(hass: HomeAssistant, entry: ConfigEntry, platform: str) -> list[Entity
                 FloorSensor(hass, camera, cause, causes, HEALTHY_ATTRIBUTES)
             )
             entities.append(FloorSensor(hass, camera, fix, fixes))
+            if battery_in_percent(hass, camera):
+                entities.append(FloorForecast(hass, camera, FORECAST_KEY))
         elif platform == "binary_sensor":
             entities.append(FloorBinarySensor(hass, camera, *KEYS[platform]))
         else:

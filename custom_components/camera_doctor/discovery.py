@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+import sys
 
 from homeassistant.core import HomeAssistant, State
 from homeassistant.helpers import device_registry as dr, entity_registry as er
@@ -122,11 +123,11 @@ def _entity_key(entry: er.RegistryEntry | None) -> str | None:
     if entry is None:
         return None
     if entry.translation_key:
-        return entry.translation_key.lower()
+        return sys.intern(entry.translation_key.lower())
     unique_id = str(entry.unique_id)
     for separator in ("-", "_"):
         if separator in unique_id:
-            return unique_id.rsplit(separator, 1)[1].lower()
+            return sys.intern(unique_id.rsplit(separator, 1)[1].lower())
     return None
 
 
@@ -141,7 +142,7 @@ def source_state(
     unit = attributes.get("unit_of_measurement")
     return SourceState(
         entity_id=entity_id,
-        domain=entity_id.partition(".")[0],
+        domain=sys.intern(entity_id.partition(".")[0]),
         state=state.state if state is not None else None,
         attributes=attributes,
         device_class=device_class if isinstance(device_class, str) else None,

@@ -92,7 +92,11 @@ class CameraDoctorEntity(Entity):
         """Follow the camera's diagnosis, starting from the current one."""
         await super().async_added_to_hass()
         self._shown = self._async_update_attrs()
-        self.async_on_remove(self.watch.async_add_listener(self._async_changed))
+        self.watch.async_add_listener(self._async_changed)
+
+    async def async_will_remove_from_hass(self) -> None:
+        """Stop following the camera's diagnosis."""
+        self.watch.async_remove_listener(self._async_changed)
 
     @callback
     def _async_changed(self, watch: CameraWatch, previous: Diagnosis | None) -> None:

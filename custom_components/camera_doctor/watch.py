@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import partial
 
 from homeassistant.core import (
     CALLBACK_TYPE,
@@ -58,6 +57,19 @@ class CameraWatch:
     oldest first.
     """
 
+    __slots__ = (
+        "_hass",
+        "_listeners",
+        "_timer_at",
+        "_unsub_state",
+        "_unsub_timer",
+        "diagnosis",
+        "forecast",
+        "history",
+        "observation",
+        "spec",
+    )
+
     def __init__(
         self, hass: HomeAssistant, spec: CameraSpec, diagnosis: Diagnosis | None
     ) -> None:
@@ -89,10 +101,14 @@ class CameraWatch:
         return self._timer_at
 
     @callback
-    def async_add_listener(self, listener: WatchListener) -> CALLBACK_TYPE:
-        """Call ``listener`` on every change; returns the unsubscribe."""
+    def async_add_listener(self, listener: WatchListener) -> None:
+        """Call ``listener`` on every change, until it is removed."""
         self._listeners.append(listener)
-        return partial(self._listeners.remove, listener)
+
+    @callback
+    def async_remove_listener(self, listener: WatchListener) -> None:
+        """Stop calling ``listener``."""
+        self._listeners.remove(listener)
 
     @callback
     def async_set_diagnosis(
