@@ -14,18 +14,11 @@ from typing import Any
 from homeassistant.core import callback
 
 from .diagnosis import Thresholds
-from .diagnosis.forecast import (
-    EMPTY,
-    BatteryHistory,
-    Forecast,
-    forecast,
-    record,
-    replaced,
-)
+from .diagnosis.forecast import BatteryHistory, Forecast, forecast, record, replaced
 from .discovery import CameraSpec
 from .forecast_issues import ForecastIssues
 from .options import CameraDoctorOptions
-from .store import CameraStore
+from .store import EMPTY_PACKED, CameraStore, PackedHistory
 from .watch import CameraWatch
 
 __all__ = [
@@ -42,13 +35,13 @@ HOUR = 3600.0
 
 def battery_after(
     spec: CameraSpec,
-    history: BatteryHistory,
+    packed: PackedHistory,
     shown: Forecast | None,
     percent: float | None,
     *,
     thresholds: Thresholds,
     now: datetime,
-) -> tuple[BatteryHistory, Forecast | None]:
+) -> tuple[PackedHistory, Forecast | None]:
     """The history with this look's reading, and the forecast from it.
 
     A reading joins the history when it moved, or an hour after the last
@@ -56,17 +49,23 @@ def battery_after(
     worked out again only when a point was added (or the discharge changed).
     """
     if not spec.battery_level:
-        return EMPTY, None
-    before = history
-    if percent is not None:
-        last = history.points[-1] if history.points else None
-        if last is None or last[1] != percent or now.timestamp() - last[0] >= HOUR:
-            history = record(history, percent, now)
+        return EMPTY_PACKED, None
+    last = packed.newest
+    if percent is None or (
+        last is not None and last[1] == percent and now.timestamp() - last[0] < HOUR
+    ):
+        if shown is not None:
+            return packed, shown
+        return packed, forecast(packed.history, thresholds.battery_low, now)
+    before = packed.history
+    history = record(before, percent, now)
+    if history is not before:
+        packed = PackedHistory.pack(history)
     if shown is not None and _same_discharge(before, history, thresholds.battery_low):
         # The newest point was only updated (points are an hour apart at
         # least): the forecast, a millisecond's work, waits for the next one.
-        return history, shown
-    return history, forecast(history, thresholds.battery_low, now)
+        return packed, shown
+    return packed, forecast(history, thresholds.battery_low, now)
 
 
 class BatteryForecasts:
@@ -107,7 +106,7 @@ class BatteryForecasts:
         self._store.async_update(
             watch.spec.registry_id,
             batteries_replaced=now,
-            battery=replaced(battery, now),
+            battery=PackedHistory.pack(replaced(battery.history, now)),
         )
         watch.async_refresh()
 

@@ -115,7 +115,7 @@ def _camera_diagnostics(monitor: CameraMonitor, watch: CameraWatch) -> dict[str,
         "hub": record.hub_entity_id,
         "battery_forecast": forecast_summary(watch.forecast),
         # The points the forecast is made from: (when, level) since the change.
-        "battery_history": history_to_dict(record.battery),
+        "battery_history": history_to_dict(record.battery.history),
         "sources": {
             "camera": spec.entity_id,
             "siblings": list(spec.sibling_ids),

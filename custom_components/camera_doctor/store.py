@@ -8,6 +8,7 @@ is the only writer of the stored file.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -34,6 +35,40 @@ SAVE_DELAY = 10
 
 
 @dataclass(frozen=True, slots=True)
+class PackedHistory:
+    """A battery history as one array of floats: about a kilobyte when full.
+
+    ``values`` holds the points' times and levels in turn, the oldest first
+    (a tuple of pairs of floats takes five times the memory).
+    """
+
+    values: array[float]
+    changed_at: float | None = None
+    charging: bool = False
+
+    @classmethod
+    def pack(cls, history: BatteryHistory) -> PackedHistory:
+        """The packed form of ``history``."""
+        values = array("d", [number for point in history.points for number in point])
+        return cls(values, history.changed_at, history.charging)
+
+    @property
+    def history(self) -> BatteryHistory:
+        """The history itself."""
+        values = self.values
+        points = tuple(zip(values[::2], values[1::2], strict=True))
+        return BatteryHistory(points, self.changed_at, self.charging)
+
+    @property
+    def newest(self) -> tuple[float, float] | None:
+        """The newest point, if any."""
+        return (self.values[-2], self.values[-1]) if self.values else None
+
+
+EMPTY_PACKED = PackedHistory.pack(EMPTY_HISTORY)
+
+
+@dataclass(frozen=True, slots=True)
 class CameraRecord:
     """Everything remembered of one camera."""
 
@@ -41,7 +76,7 @@ class CameraRecord:
     batteries_replaced: datetime | None = None
     hub_entity_id: str | None = None
     freshness: Freshness | None = None
-    battery: BatteryHistory = EMPTY_HISTORY
+    battery: PackedHistory = EMPTY_PACKED
 
 
 def _time(value: Any) -> datetime | None:
@@ -112,7 +147,9 @@ def _record_to_dict(record: CameraRecord) -> dict[str, Any]:
         "batteries_replaced": _iso(record.batteries_replaced),
         "hub": record.hub_entity_id,
         "freshness": record.freshness.as_dict() if record.freshness else None,
-        "battery": history_to_dict(record.battery) if record.battery.points else None,
+        "battery": (
+            history_to_dict(record.battery.history) if record.battery.values else None
+        ),
     }
 
 
@@ -128,7 +165,7 @@ def _record_from_dict(raw: Any) -> CameraRecord:
         batteries_replaced=_time(raw.get("batteries_replaced")),
         hub_entity_id=hub if isinstance(hub, str) else None,
         freshness=Freshness.from_dict(raw.get("freshness")),
-        battery=history_from_dict(raw.get("battery")),
+        battery=PackedHistory.pack(history_from_dict(raw.get("battery"))),
     )
 
 

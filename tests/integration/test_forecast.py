@@ -155,7 +155,7 @@ async def test_batteries_replaced_starts_a_new_discharge(
     monitor = mock_config_entry.runtime_data.monitor
     watch = monitor.cameras[garage.registry_id]
     monitor.async_record_batteries_replaced(watch)
-    assert monitor.store.get(garage.registry_id).battery.points == ()
+    assert monitor.store.get(garage.registry_id).battery.history.points == ()
     forecast = (await diagnose(hass, garage))["battery_forecast"]
     assert forecast["forecast"] == "not_enough_data"
     assert forecast["at"] is None

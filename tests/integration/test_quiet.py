@@ -58,7 +58,7 @@ async def test_quiet_moves_skip_and_real_ones_do_not(
     assert await _count_observations(hass, garage, drift) == 0
     # The battery's drift still joins the forecast's history (no diagnosis).
     monitor = mock_config_entry.runtime_data.monitor
-    assert monitor.store.get(garage.registry_id).battery.points[-1][1] == 79
+    assert monitor.store.get(garage.registry_id).battery.history.points[-1][1] == 79
     assert await _count_observations(hass, garage, [("battery", "9", {})]) == 1
     assert hass.states.get(CAUSE).state == "low_battery"
     # While low, every battery move matters (it is in the evidence).
