@@ -293,3 +293,18 @@ async def test_nothing_left_to_enable(
     flow = await manager.async_init(DOMAIN, data={"issue_id": issue_id})
     result = await manager.async_configure(flow["flow_id"], {})
     assert result["reason"] == "not_loaded"
+
+
+async def test_notice_follows_a_renamed_entity(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """The name the user gives a hidden entity is the one the notice shows."""
+    ring = ring_entry(hass)
+    front = add_ring(hass, "Front Door", ring)
+    await setup_entry(hass, mock_config_entry)
+    issue_id = f"missing_readings_{ring.entry_id}"
+    ent_reg = er.async_get(hass)
+    ent_reg.async_update_entity(front.siblings["wifi_signal_strength"], name="Wi-Fi")
+    await settle(hass)
+    words = our_issues(hass)[issue_id].translation_placeholders or {}
+    assert words["entities"].splitlines()[1].startswith("- **Wi-Fi**: ")

@@ -61,11 +61,6 @@ def merge(*observations: Observation) -> Observation:
     return result
 
 
-def no_readings(entity: SourceState) -> frozenset[Reading]:
-    """Return no reading: the entity carries none the profile reads."""
-    return frozenset()
-
-
 def no_hub(sources: CameraSources) -> SourceState | None:
     """Return no hub: the brand has none, or it cannot be told apart."""
     return None
@@ -103,7 +98,7 @@ class Profile:
     changing_fn: Callable[[CameraSources], ChangingReadings]
     power_fn: Callable[[CameraSources], Power]
     hub_fn: Callable[[CameraSources], SourceState | None] = no_hub
-    readings_fn: Callable[[SourceState], frozenset[Reading]] = no_readings
+    readings_fn: Callable[[SourceState], frozenset[Reading]]
     camera_readings: frozenset[Reading] = frozenset()
     freezes_readings: bool = False
     changing_from_camera: bool = False
