@@ -20,6 +20,7 @@ from .battery import forecast_summary
 from .diagnosis.forecast import as_dict as history_to_dict
 from .discovery import collect_sources
 from .monitor import CameraDoctorConfigEntry, CameraMonitor
+from .readings_issues import missing_readings
 from .store import diagnosis_to_dict
 from .watch import CameraWatch
 
@@ -135,6 +136,13 @@ def _camera_diagnostics(monitor: CameraMonitor, watch: CameraWatch) -> dict[str,
         "diagnosis": (
             diagnosis_to_dict(watch.diagnosis) if watch.diagnosis is not None else None
         ),
+        "missing_readings": {
+            reading.value: {
+                "reason": missing.reason.value,
+                "entities": list(missing.entity_ids),
+            }
+            for reading, missing in missing_readings(hass, spec).items()
+        },
         "issues": {
             cause.value: _jsonable(severity)
             for cause, severity in sorted(

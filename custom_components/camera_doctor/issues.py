@@ -22,6 +22,7 @@ from .discovery import CameraSpec
 from .forecast_issues import ForecastIssues
 from .hub_issues import HubIssues, entity_name
 from .notice_texts import issue_placeholders
+from .readings_issues import ReadingsIssues
 
 LEARN_MORE_URL = "https://github.com/camera-doctor/camera-doctor#{anchor}"
 
@@ -63,6 +64,7 @@ class IssueManager:
         self._retries: dict[str, tuple[datetime, CALLBACK_TYPE]] = {}
         self.hubs = HubIssues(hass)
         self.forecasts = ForecastIssues(hass)
+        self.readings = ReadingsIssues(hass)
 
     @callback
     def async_update(
@@ -209,6 +211,7 @@ class IssueManager:
             }
             | self.hubs.issue_ids
             | self.forecasts.issue_ids
+            | self.readings.issue_ids
         )
         for domain, issue in list(ir.async_get(self.hass).issues):
             if domain == DOMAIN and issue not in current and issue != NO_CAMERAS:

@@ -128,6 +128,7 @@ class CameraMonitor:
         self._started = True
         self._daylight.async_start()
         self.async_evaluate_all()
+        self.issues.readings.async_update(w.spec for w in self.cameras.values())
         self.issues.async_prune()
         async_notice_no_cameras(self.hass, watching=bool(self.cameras))
 
@@ -148,6 +149,7 @@ class CameraMonitor:
         self._hub_listener.async_update(watches)
         if self._started:
             async_notice_no_cameras(self.hass, watching=bool(self.cameras))
+            self.issues.readings.async_update(watch.spec for watch in watches)
 
     def _make_watch(self, spec: CameraSpec) -> CameraWatch:
         return CameraWatch(self.hass, spec, self.store.get(spec.registry_id).diagnosis)

@@ -7,6 +7,10 @@
   fresh readings and diagnose again.
 - ``firmware_outdated``: "Install the update" through the camera's update
   entity, then check again.
+- ``missing_readings``: "Enable them": enable the entities the camera's
+  integration created disabled (never those the user disabled); Home
+  Assistant reloads that integration after its delay, and the notice goes
+  once the readings are no longer hidden.
 
 Each flow names its button (the step's ``submit`` text) and ends with an
 abort whose translated reason says what happened: a created entry would show
@@ -23,13 +27,14 @@ from homeassistant.components.repairs import RepairsFlow
 from homeassistant.const import ATTR_ENTITY_ID, STATE_ON
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers import entity_registry as er, issue_registry as ir
 
 from .const import DOMAIN
 from .diagnosis import Cause
 from .monitor import CameraMonitor, async_loaded_monitor
 from .notice_texts import camera_fit
 from .profiles import Power
+from .readings_issues import PREFIX as MISSING_READINGS_PREFIX, entities_to_enable
 from .watch import CameraWatch
 
 UPDATE_DOMAIN = "update"
@@ -211,6 +216,47 @@ class InstallUpdateFlow(CameraRepairFlow):
         return None
 
 
+class EnableReadingsFlow(RepairsFlow):
+    """Enable what a camera integration hid: ``missing_readings_{entry id}``."""
+
+    def __init__(self, issue_id: str, config_entry_id: str) -> None:
+        """Remember which integration entry the notice is about."""
+        self.issue_id = issue_id
+        self.config_entry_id = config_entry_id
+        self._words: dict[str, str] = {}
+
+    async def async_step_init(
+        self, user_input: dict[str, str] | None = None
+    ) -> data_entry_flow.FlowResult:
+        """Show what would be enabled (the notice's words, kept)."""
+        issue = ir.async_get(self.hass).async_get_issue(DOMAIN, self.issue_id)
+        if issue is not None and issue.translation_placeholders:
+            self._words = dict(issue.translation_placeholders)
+        return await self.async_step_confirm()
+
+    async def async_step_confirm(
+        self, user_input: dict[str, str] | None = None
+    ) -> data_entry_flow.FlowResult:
+        """Enable the entities once the user confirms."""
+        if user_input is None:
+            return self.async_show_form(
+                step_id=CONFIRM, description_placeholders=self._words
+            )
+        if (monitor := async_loaded_monitor(self.hass)) is None:
+            return self._end(NOT_LOADED)
+        specs = [watch.spec for watch in monitor.cameras.values()]
+        hidden = entities_to_enable(self.hass, specs, self.config_entry_id)
+        if not hidden:
+            return self._end("nothing_hidden")
+        ent_reg = er.async_get(self.hass)
+        for entity_id in hidden:
+            ent_reg.async_update_entity(entity_id, disabled_by=None)
+        return self._end("enabled")
+
+    def _end(self, reason: str) -> data_entry_flow.FlowResult:
+        return self.async_abort(reason=reason, description_placeholders=self._words)
+
+
 _FLOWS: dict[Cause, type[CameraRepairFlow]] = {
     Cause.LOW_BATTERY: BatteryFlow,
     Cause.NO_CONNECTION: OfflineFlow,
@@ -224,6 +270,8 @@ async def async_create_fix_flow(
 ) -> RepairsFlow:
     """Create the fix flow of one of our issues."""
     data = data or {}
+    if issue_id.startswith(MISSING_READINGS_PREFIX):
+        return EnableReadingsFlow(issue_id, str(data.get("config_entry_id", "")))
     cause = Cause(str(data.get("cause", Cause.UNEXPLAINED.value)))
     registry_id = str(data.get("registry_id", ""))
     return _FLOWS.get(cause, UnexplainedFlow)(issue_id, cause, registry_id)

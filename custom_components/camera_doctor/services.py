@@ -20,6 +20,7 @@ from .compat import extract_targets
 from .const import CAMERA_DOMAIN, DOMAIN, SERVICE_DIAGNOSE, SERVICE_RECHECK
 from .monitor import CameraMonitor, async_loaded_monitor
 from .notice_texts import fix_steps
+from .readings_issues import missing_readings
 from .watch import CameraWatch
 
 SERVICE_SCHEMA = vol.Schema(cv.TARGET_SERVICE_FIELDS)
@@ -71,7 +72,14 @@ def _describe(hass: HomeAssistant, watches: list[CameraWatch]) -> dict[str, Any]
 
     def describe(watch: CameraWatch) -> dict[str, Any]:
         replaced = monitor.store.get(watch.spec.registry_id).batteries_replaced
-        recorded = {"batteries_replaced": replaced.isoformat() if replaced else None}
+        recorded = {
+            "batteries_replaced": replaced.isoformat() if replaced else None,
+            # What it cannot see, and why: ``{reading: reason}``.
+            "missing": {
+                reading.value: missing.reason.value
+                for reading, missing in missing_readings(hass, watch.spec).items()
+            },
+        }
         if (diagnosis := watch.diagnosis) is None:
             return {"cause": None} | recorded
         started = diagnosis.started

@@ -17,6 +17,7 @@ from homeassistant.components.repairs import repairs_flow_manager
 from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers.translation import async_get_translations
+from homeassistant.loader import async_get_integration
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import DOMAIN
@@ -24,8 +25,9 @@ from custom_components.camera_doctor.diagnosis import FIX_KEYS, Cause
 from custom_components.camera_doctor.notice_texts import VARIANTS
 from custom_components.camera_doctor.profiles import Power
 
-from .fleet import add_generic_camera, advance, our_issues, setup_entry
+from .fleet import add_camera, add_generic_camera, advance, our_issues, setup_entry
 from .test_advice import BLINK_OUTDOOR, Fleet
+from .test_missing_readings import REOLINK_HIDDEN, add_hidden, add_ring
 
 NUMBER_WITH_UNIT = re.compile(r"-?\d+(\.\d+)? (%|dBm|°C|°F|min|h)")
 RAW = {
@@ -59,12 +61,17 @@ def _assert_words(
     placeholders: Mapping[str, Any],
     cameras: Iterable[str],
     translations: list[re.Pattern[str]],
+    integrations: Iterable[str] = (),
 ) -> None:
     for name, value in placeholders.items():
         assert isinstance(value, str), (name, value)
         assert value not in RAW, (name, value)
         if name == "camera":
             assert value in cameras
+        elif name == "cameras":
+            assert set(value.split(", ")) <= set(cameras), value
+        elif name == "integration":
+            assert value in integrations
         elif value:
             assert NUMBER_WITH_UNIT.fullmatch(value) or any(
                 pattern.fullmatch(value) for pattern in translations
@@ -133,3 +140,54 @@ async def test_notices_and_flows_speak_words(
         "no_connection: still_offline",
         "firmware_outdated: installing",
     }
+
+
+async def test_hidden_readings_notice_and_flow_speak_words(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """The ``missing_readings`` notice and its fix flow: names and words only."""
+    await async_get_integration(hass, "ring")
+    ring = MockConfigEntry(domain="ring", title="owner@example.com")
+    ring.add_to_hass(hass)
+    add_ring(hass, "Front Door", ring)
+    add_ring(hass, "Back Door", ring)
+    reolink = MockConfigEntry(domain="reolink", title="Reolink")
+    reolink.add_to_hass(hass)
+    porch = add_camera(
+        hass, "Porch", platform="reolink", manufacturer="Reolink", source_entry=reolink
+    )
+    add_hidden(porch, reolink, REOLINK_HIDDEN)
+    porch.set("camera", "idle")
+    await setup_entry(hass, mock_config_entry)
+    translations = await _translations(hass)
+    cameras = {"Front Door", "Back Door", "Porch"}
+    integrations = {"Ring", "Reolink"}
+    selector = await async_get_translations(hass, "en", "selector", [DOMAIN])
+    prefix = f"component.{DOMAIN}.selector.missing_reading.options."
+    uses = [text for key, text in selector.items() if key.startswith(prefix)]
+    assert len(uses) == 5
+
+    issues = our_issues(hass)
+    assert {issue.translation_key for issue in issues.values()} == {"missing_readings"}
+    assert len(issues) == 2
+    manager = repairs_flow_manager(hass)
+    assert manager is not None
+    for issue_id, issue in issues.items():
+        assert issue.translation_placeholders is not None
+        entities = issue.translation_placeholders["entities"]
+        assert "sensor." not in entities
+        assert not any(key in entities for key in ("wifi_signal", "battery_state"))
+        for line in entities.splitlines():  # each says what the reading is for
+            assert any(line.endswith(f": {use}") for use in uses), line
+        _assert_words(
+            issue.translation_placeholders, cameras, translations, integrations
+        )
+        flow = await manager.async_init(DOMAIN, data={"issue_id": issue_id})
+        _assert_words(
+            flow["description_placeholders"], cameras, translations, integrations
+        )
+        result = await manager.async_configure(flow["flow_id"], {})
+        assert result["reason"] == "enabled"
+        _assert_words(
+            result["description_placeholders"], cameras, translations, integrations
+        )

@@ -64,7 +64,11 @@ def test_issues_for_every_cause() -> None:
     that the notice does not fill.
     """
     issues = {key: text for key, text in STRINGS["issues"].items() if key in CAUSES}
-    assert set(STRINGS["issues"]) == set(CAUSES) | {"no_cameras", "battery_forecast"}
+    assert set(STRINGS["issues"]) == set(CAUSES) | {
+        "no_cameras",
+        "battery_forecast",
+        "missing_readings",
+    }
     for cause, strings in issues.items():
         expected = PLACEHOLDERS.get(Cause(cause), ISSUE_PLACEHOLDERS)
         assert _placeholders(strings["title"]) <= expected
@@ -84,6 +88,17 @@ def test_issues_for_every_cause() -> None:
         "steps",
     }
     assert "{" not in STRINGS["issues"]["no_cameras"]["description"]
+    hidden = STRINGS["issues"]["missing_readings"]
+    assert _placeholders(hidden["title"]) == {"integration"}
+    confirm = hidden["fix_flow"]["step"]["confirm"]
+    assert confirm["submit"]
+    assert _placeholders(confirm["description"]) == {
+        "integration",
+        "cameras",
+        "entities",
+    }
+    for reason in hidden["fix_flow"]["abort"].values():
+        assert _placeholders(reason) <= {"integration"}
 
 
 # Notices shared by several cameras name what they share, and list the cameras.

@@ -17,7 +17,7 @@ from .arlo import ARLO
 from .blink import BLINK
 from .eufy import EUFY
 from .generic import GENERIC
-from .profile import ChangingReadings, Power, Profile
+from .profile import ChangingReadings, Power, Profile, Reading
 from .reolink import REOLINK
 from .ring import RING
 from .sources import CameraSources, SourceState
@@ -27,6 +27,7 @@ __all__ = [
     "ChangingReadings",
     "Power",
     "Profile",
+    "Reading",
     "SourceState",
     "profile_for",
 ]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Final
 from ..diagnosis.model import Observation
 from . import generic
 from ._coerce import as_bool, as_text, as_word, bars, percent
-from .profile import Power, Profile, merge
+from .profile import Power, Profile, Reading, merge
 
 if TYPE_CHECKING:
     from .sources import CameraSources
@@ -69,4 +69,8 @@ ARLO = Profile(
     observe_fn=observe,
     changing_fn=generic.changing_readings,
     power_fn=power,
+    readings_fn=generic.readings,
+    camera_readings=frozenset(
+        {Reading.BATTERY, Reading.SIGNAL, Reading.CHARGING, Reading.CONNECTIVITY}
+    ),
 )

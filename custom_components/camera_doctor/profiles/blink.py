@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..diagnosis.model import Observation
 from . import generic
 from ._coerce import as_float, as_text, bars, celsius, dbm, first, mapping
-from .profile import ChangingReadings, Power, Profile, merge
+from .profile import ChangingReadings, Power, Profile, Reading, merge
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -219,6 +219,8 @@ BLINK = Profile(
     changing_fn=changing_readings,
     power_fn=power,
     hub_fn=match_hub,
+    readings_fn=generic.readings,
+    camera_readings=frozenset({Reading.BATTERY, Reading.SIGNAL, Reading.TEMPERATURE}),
     freezes_readings=True,
     changing_from_camera=True,
     hub_domain=HUB_DOMAIN,

@@ -23,7 +23,7 @@ from ._coerce import (
     mapping,
     percent,
 )
-from .profile import ChangingReadings, Power, Profile
+from .profile import ChangingReadings, Power, Profile, Reading
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -37,6 +37,7 @@ POWER_NAMES = ("power", "charg")
 SOLAR = "solar"
 _DBM_UNITS = frozenset({"dbm", "db"})
 _CHANGING_CLASSES = frozenset({"temperature", "signal_strength", "battery", "voltage"})
+_POWER_CLASSES = frozenset({"problem", "power", "plug"})
 
 
 # --- entity helpers ---------------------------------------------------------
@@ -202,7 +203,7 @@ def _power_fault(entity: SourceState) -> bool | None:
         return None
     if kind == "problem":
         return state
-    if kind in ("power", "plug"):
+    if kind in _POWER_CLASSES:
         return not state
     return None
 
@@ -229,6 +230,32 @@ def observe(sources: CameraSources) -> Observation:
         update_available=update_available,
         power_fault=power_fault(sources),
     )
+
+
+def readings(entity: SourceState) -> frozenset[Reading]:
+    """Return the kinds of reading :func:`observe` takes from a sibling entity.
+
+    The same tests as the readers above, on what the entity is (domain,
+    device class, unit, name) and not on its state: an entity that is
+    disabled, unavailable or reads garbage is judged all the same.
+    """
+    kind = device_class(entity)
+    found: set[Reading] = set()
+    if entity.domain == "sensor":
+        if kind == "battery" and as_text(unit(entity)) in (None, "%"):
+            found.add(Reading.BATTERY)
+        if kind == "signal_strength" or named(entity, SIGNAL_NAMES):
+            found.add(Reading.SIGNAL)
+        if kind == "temperature":
+            found.add(Reading.TEMPERATURE)
+    elif entity.domain == "binary_sensor":
+        if kind == "battery":
+            found.add(Reading.BATTERY)
+        if kind == "connectivity":
+            found.add(Reading.CONNECTIVITY)
+        if kind in _POWER_CLASSES and named(entity, POWER_NAMES):
+            found.add(Reading.CHARGING)
+    return frozenset(found)
 
 
 def has_battery(sources: CameraSources) -> bool:
@@ -294,4 +321,5 @@ GENERIC = Profile(
     observe_fn=observe,
     changing_fn=changing_readings,
     power_fn=power,
+    readings_fn=readings,
 )

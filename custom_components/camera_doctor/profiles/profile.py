@@ -28,6 +28,19 @@ class Power(StrEnum):
     WIRED = "wired"  # no battery: a power adapter, USB or PoE
 
 
+class Reading(StrEnum):
+    """A kind of reading the diagnosis needs, whichever entity carries it.
+
+    Public: the ``diagnose`` action names them in its ``missing`` answer.
+    """
+
+    BATTERY = "battery"
+    SIGNAL = "signal"
+    TEMPERATURE = "temperature"
+    CONNECTIVITY = "connectivity"
+    CHARGING = "charging"
+
+
 def merge(*observations: Observation) -> Observation:
     """Combine observations field by field: the first known value wins.
 
@@ -69,6 +82,12 @@ class Profile:
     attributes), so its sibling entities do not feed freeze detection.
     ``hub_identity`` names the hub attributes :meth:`match_hub` matches on: a
     hub change that leaves them alone concerns only the cameras matched to it.
+    :meth:`readings` tells which kinds of reading a sibling entity carries
+    for this profile, judged from what the entity is (its domain, device
+    class and name), not from its state, so a disabled entity is judged too;
+    ``camera_readings`` are the kinds the profile reads from the camera
+    entity's own attributes (Blink, Arlo, eufy), which no sibling needs to
+    carry.
     :meth:`power` tells what keeps the camera running; it is read from what
     the camera is (its model, which battery entities its device has), not
     from its current readings, so it holds while the camera is unavailable.
@@ -79,6 +98,8 @@ class Profile:
     changing_fn: Callable[[CameraSources], ChangingReadings]
     power_fn: Callable[[CameraSources], Power]
     hub_fn: Callable[[CameraSources], SourceState | None] = no_hub
+    readings_fn: Callable[[SourceState], frozenset[Reading]]
+    camera_readings: frozenset[Reading] = frozenset()
     freezes_readings: bool = False
     changing_from_camera: bool = False
     hub_domain: str | None = None
@@ -95,6 +116,10 @@ class Profile:
     def match_hub(self, sources: CameraSources) -> SourceState | None:
         """Return the hub entity (among ``sources.hubs``) the camera uses."""
         return self.hub_fn(sources)
+
+    def readings(self, entity: SourceState) -> frozenset[Reading]:
+        """Return the kinds of reading a sibling entity carries."""
+        return self.readings_fn(entity)
 
     def power(self, sources: CameraSources) -> Power:
         """Return what keeps the camera running."""

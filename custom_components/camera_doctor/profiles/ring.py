@@ -47,4 +47,5 @@ RING = Profile(
     observe_fn=observe,
     changing_fn=generic.changing_readings,
     power_fn=generic.power,
+    readings_fn=generic.readings,
 )
