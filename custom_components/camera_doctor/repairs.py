@@ -7,6 +7,9 @@
   fresh readings and diagnose again.
 - ``firmware_outdated``: "Install the update" through the camera's update
   entity, then check again.
+- ``integration_offline`` while a sign-in is pending: "Sign in again" starts
+  (or keeps) the integration's re-authentication, and says where to finish
+  it (a repair flow cannot open another integration's config flow).
 
 Each flow names its button (the step's ``submit`` text) and ends with an
 abort whose translated reason says what happened: a created entry would show
@@ -20,6 +23,7 @@ from typing import Any, ClassVar
 
 from homeassistant import data_entry_flow
 from homeassistant.components.repairs import RepairsFlow
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import ATTR_ENTITY_ID, STATE_ON
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
@@ -27,6 +31,7 @@ from homeassistant.helpers import issue_registry as ir
 
 from .const import DOMAIN
 from .diagnosis import Cause
+from .integrations import reauth_pending
 from .monitor import CameraMonitor, async_loaded_monitor
 from .notice_texts import camera_fit
 from .profiles import Power
@@ -211,6 +216,44 @@ class InstallUpdateFlow(CameraRepairFlow):
         return None
 
 
+class SignInFlow(RepairsFlow):
+    """``integration_offline`` with a sign-in pending: start it, say where."""
+
+    def __init__(self, issue_id: str, entry_id: str) -> None:
+        """Remember which integration entry the notice is about."""
+        self.issue_id = issue_id
+        self.entry_id = entry_id
+        self._words: dict[str, str] = {}
+
+    async def async_step_init(
+        self, user_input: dict[str, str] | None = None
+    ) -> data_entry_flow.FlowResult:
+        """Show what the notice says, with the button."""
+        issue = ir.async_get(self.hass).async_get_issue(DOMAIN, self.issue_id)
+        if issue is not None and issue.translation_placeholders:
+            self._words = dict(issue.translation_placeholders)
+        return await self.async_step_confirm()
+
+    async def async_step_confirm(
+        self, user_input: dict[str, str] | None = None
+    ) -> data_entry_flow.FlowResult:
+        """Start the integration's re-authentication when the user confirms."""
+        if user_input is None:
+            return self.async_show_form(
+                step_id=CONFIRM, description_placeholders=self._words
+            )
+        entry = self.hass.config_entries.async_get_entry(self.entry_id)
+        if entry is None or (
+            entry.state is ConfigEntryState.LOADED
+            and not reauth_pending(self.hass, entry)
+        ):
+            reason = "integration_back"
+        else:
+            entry.async_start_reauth(self.hass)  # kept if already in progress
+            reason = "reauth_started"
+        return self.async_abort(reason=reason, description_placeholders=self._words)
+
+
 _FLOWS: dict[Cause, type[CameraRepairFlow]] = {
     Cause.LOW_BATTERY: BatteryFlow,
     Cause.NO_CONNECTION: OfflineFlow,
@@ -224,6 +267,8 @@ async def async_create_fix_flow(
 ) -> RepairsFlow:
     """Create the fix flow of one of our issues."""
     data = data or {}
+    if data.get("cause") == Cause.INTEGRATION_OFFLINE.value:
+        return SignInFlow(issue_id, str(data.get("entry_id", "")))
     cause = Cause(str(data.get("cause", Cause.UNEXPLAINED.value)))
     registry_id = str(data.get("registry_id", ""))
     return _FLOWS.get(cause, UnexplainedFlow)(issue_id, cause, registry_id)
