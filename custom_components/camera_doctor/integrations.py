@@ -175,10 +175,14 @@ class IntegrationListener:
         issue_id = event.data["issue_id"]
         for entry_id in list(self._groups):
             if issue_id.endswith(f"_{entry_id}"):
-                self._async_changed(entry_id)
+                # The notice goes while its flow finishes, before the flow
+                # leaves the list of flows in progress: look once it has.
+                self._hass.loop.call_soon(self._async_changed, entry_id)
 
     @callback
     def _async_changed(self, entry_id: str) -> None:
+        if not self._unsubs:
+            return  # stopped meanwhile
         for watch in list(self._groups.get(entry_id, ())):
             self._on_change(watch)
 

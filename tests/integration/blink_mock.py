@@ -140,6 +140,13 @@ class BlinkCloud:
 
             self.api.start.side_effect = UnauthorizedError("sign in again")
 
+    def accept_login(self) -> None:
+        """The Blink account signs in again (undoes :meth:`refuse_login`)."""
+        if hasattr(Auth, "check_key_required"):
+            assert self.auth is not None
+            self.auth.return_value.check_key_required.return_value = False
+        self.api.start.side_effect = None
+
     def set_temperature_f(self, fahrenheit: float) -> None:
         """The Outdoor camera reports a new temperature, in °F as blinkpy does."""
         self.outdoor.temperature = fahrenheit

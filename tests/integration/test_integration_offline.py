@@ -12,16 +12,22 @@ fleet's cameras of one integration entry.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from datetime import timedelta
+from typing import Any
 
 from aiohttp import ClientConnectionError
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.components.repairs import DOMAIN as REPAIRS_DOMAIN
+from homeassistant.components.repairs import (
+    DOMAIN as REPAIRS_DOMAIN,
+    repairs_flow_manager,
+)
 from homeassistant.config_entries import (
     SIGNAL_CONFIG_ENTRY_CHANGED,
     SOURCE_REAUTH,
     ConfigEntryState,
+    ConfigFlow,
+    ConfigFlowResult,
 )
 from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN
 from homeassistant.core import HomeAssistant
@@ -31,11 +37,14 @@ from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
+    MockModule,
     async_capture_events,
+    mock_config_flow,
+    mock_integration,
+    mock_platform,
 )
 
 from custom_components.camera_doctor.const import DOMAIN, EVENT_DIAGNOSIS
-from custom_components.camera_doctor.repairs import async_create_fix_flow
 
 from .blink_mock import BlinkCloud, async_setup_blink, mock_blink_cloud
 from .fleet import (
@@ -171,6 +180,10 @@ async def test_sign_in_pending_is_fixable(
     await settle(hass)
     assert blink.entry.state is ConfigEntryState.SETUP_ERROR
     assert len(list(blink.entry.async_get_active_flows(hass, {SOURCE_REAUTH}))) == 1
+    monitor = hass.config_entries.async_loaded_entries(DOMAIN)[0].runtime_data.monitor
+    for watch in monitor.cameras.values():
+        assert watch.observation is not None
+        assert watch.observation.integration_offline == "reauth"
     await wait(hass, freezer, PAST_GRACE)
 
     assert_offline(hass, "reauth")
@@ -184,19 +197,44 @@ async def test_sign_in_pending_is_fixable(
         "The Blink integration is waiting for you to sign in again."
     )
 
-    flow = await async_create_fix_flow(hass, raised.issue_id, dict(raised.data or {}))
-    flow.hass = hass
-    flow.handler = DOMAIN
-    form = await flow.async_step_init()
+    manager = repairs_flow_manager(hass)
+    assert manager is not None
+    form = await manager.async_init(DOMAIN, data={"issue_id": raised.issue_id})
     assert form["type"] == "form"
     assert form["step_id"] == "confirm"
     assert form["description_placeholders"] == raised.translation_placeholders
-    done = await flow.async_step_confirm({})
+    done = await manager.async_configure(form["flow_id"], {})
     assert done["type"] == "abort"
     assert done["reason"] == "reauth_started"
     await settle(hass)
     # The sign-in Home Assistant started is the one to finish: not a second.
     assert len(list(blink.entry.async_get_active_flows(hass, {SOURCE_REAUTH}))) == 1
+    assert notice(hass, blink) is not None
+
+    # The sign-in was closed meanwhile: the fix flow starts a new one.
+    form = await manager.async_init(DOMAIN, data={"issue_id": raised.issue_id})
+    for flow in blink.entry.async_get_active_flows(hass, {SOURCE_REAUTH}):
+        hass.config_entries.flow.async_abort(flow["flow_id"])
+    await settle(hass)
+    assert not list(blink.entry.async_get_active_flows(hass, {SOURCE_REAUTH}))
+    done = await manager.async_configure(form["flow_id"], {})
+    assert done["reason"] == "reauth_started"
+    await settle(hass)
+    assert len(list(blink.entry.async_get_active_flows(hass, {SOURCE_REAUTH}))) == 1
+
+    # Signed in meanwhile (the sign-in ends, Blink is set up again): the
+    # notice opened before says so, and it is gone.
+    form = await manager.async_init(DOMAIN, data={"issue_id": raised.issue_id})
+    for flow in blink.entry.async_get_active_flows(hass, {SOURCE_REAUTH}):
+        hass.config_entries.flow.async_abort(flow["flow_id"])
+    blink.accept_login()
+    assert await hass.config_entries.async_reload(blink.entry.entry_id)
+    await settle(hass)
+    assert blink.entry.state is ConfigEntryState.LOADED
+    done = await manager.async_configure(form["flow_id"], {})
+    assert done["reason"] == "integration_back"
+    assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
+    assert doctor_issues(hass) == set()
 
 
 async def test_cloud_down_during_polling(
@@ -362,4 +400,63 @@ async def test_entry_state_is_followed_without_polling(
     assert entry_listeners(hass) == baseline
     entry.mock_state(hass, ConfigEntryState.SETUP_RETRY)
     await advance(hass, freezer, OUTAGE_WAIT)
+    assert our_issues(hass) == {}
+
+
+class AcmeFlow(ConfigFlow, domain="acme"):
+    """The ``acme`` integration's sign-in: one confirmation, then done."""
+
+    VERSION = 1
+
+    async def async_step_reauth(
+        self, entry_data: Mapping[str, Any]
+    ) -> ConfigFlowResult:
+        """Ask the user to sign in again."""
+        return await self.async_step_reauth_confirm()
+
+    async def async_step_reauth_confirm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Signed in."""
+        if user_input is None:
+            return self.async_show_form(step_id="reauth_confirm")
+        return self.async_abort(reason="reauth_successful")
+
+
+async def test_a_sign_in_started_and_finished_is_followed(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A sign-in asked for while the cameras still show: no state changes.
+
+    Home Assistant's own notice of the pending sign-in comes and goes with
+    it; the cameras of that entry are diagnosed again each time.
+    """
+    mock_integration(hass, MockModule("acme"))
+    mock_platform(hass, "acme.config_flow", None)
+    entry, porch, yard = two_cameras(hass)
+    await setup_entry(hass, mock_config_entry)
+    monitor = mock_config_entry.runtime_data.monitor
+
+    def reasons() -> set[object]:
+        return {
+            watch.observation.integration_offline if watch.observation else None
+            for watch in monitor.cameras.values()
+        }
+
+    with mock_config_flow("acme", AcmeFlow):
+        entry.async_start_reauth(hass)
+        await settle(hass)
+        assert reasons() == {"reauth"}
+        await advance(hass, freezer, OUTAGE_WAIT)
+        assert fleet_cause(hass, porch) == "integration_offline"
+        raised = our_issues(hass)[f"integration_offline_{entry.entry_id}"]
+        assert raised.is_fixable
+
+        (flow,) = entry.async_get_active_flows(hass, {SOURCE_REAUTH})
+        await hass.config_entries.flow.async_configure(flow["flow_id"], {})
+        await settle(hass)
+    assert reasons() == {None}
+    assert fleet_cause(hass, porch) == fleet_cause(hass, yard) == "none"
     assert our_issues(hass) == {}
