@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from itertools import chain
 from typing import Final, NamedTuple
 
 from homeassistant.config_entries import (
@@ -66,7 +67,8 @@ def integration_down(
 ) -> IntegrationDown | None:
     """Why the integration of ``entry_id`` cannot show its cameras, if it cannot.
 
-    ``cameras`` are the entity ids of the watched cameras of that entry.
+    ``cameras`` are the entity ids of the watched cameras of that entry,
+    the camera being diagnosed first (a camera that is up ends the look).
     """
     entry = hass.config_entries.async_get_entry(entry_id) if entry_id else None
     if entry is None or entry.disabled_by is not None:
@@ -76,16 +78,16 @@ def integration_down(
     if entry.state is not ConfigEntryState.LOADED:
         # A setup in progress counts too: a retry loop passes through it.
         return IntegrationDown(IntegrationReason.NOT_LOADED)
-    states = [hass.states.get(entity_id) for entity_id in cameras]
-    gone = [
-        state.last_changed
-        for state in states
-        if state is not None and state.state == STATE_UNAVAILABLE
-    ]
-    if len(states) >= 2 and len(gone) == len(states):
-        # Down together from when the last of them went.
-        return IntegrationDown(IntegrationReason.ALL_UNAVAILABLE, max(gone))
-    return None
+    gone: list[datetime] = []
+    for entity_id in cameras:  # the camera diagnosed first: mostly it is up
+        state = hass.states.get(entity_id)
+        if state is None or state.state != STATE_UNAVAILABLE:
+            return None
+        gone.append(state.last_changed)
+    if len(gone) < 2:
+        return None  # an entry's only camera unavailable: its own outage
+    # Down together from when the last of them went.
+    return IntegrationDown(IntegrationReason.ALL_UNAVAILABLE, max(gone))
 
 
 class IntegrationListener:
@@ -131,8 +133,9 @@ class IntegrationListener:
     def down(self, spec: CameraSpec) -> IntegrationDown | None:
         """Why the integration of a watched camera cannot show it, if it cannot."""
         group = self._groups.get(spec.config_entry_id or "", ())
+        others = (w.spec.entity_id for w in group if w.spec is not spec)
         return integration_down(
-            self._hass, spec.config_entry_id, [watch.spec.entity_id for watch in group]
+            self._hass, spec.config_entry_id, chain((spec.entity_id,), others)
         )
 
     @callback
