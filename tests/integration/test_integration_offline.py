@@ -363,6 +363,34 @@ async def test_the_only_camera_of_its_integration_is_a_plain_outage(
     assert set(our_issues(hass)) == {f"no_connection_{shed.registry_id}"}
 
 
+async def test_reload_keeps_the_notice_and_prunes_it_once_back(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A reload keeps a confirmed notice; one whose cause went meanwhile goes."""
+    entry, porch, yard = two_cameras(hass)
+    await setup_entry(hass, mock_config_entry)
+    porch.set("camera", STATE_UNAVAILABLE)
+    yard.set("camera", STATE_UNAVAILABLE)
+    await advance(hass, freezer, OUTAGE_WAIT)
+    issue_id = f"integration_offline_{entry.entry_id}"
+    assert set(our_issues(hass)) == {issue_id}
+
+    assert await hass.config_entries.async_reload(mock_config_entry.entry_id)
+    await settle(hass)
+    assert set(our_issues(hass)) == {issue_id}
+    assert fleet_cause(hass, porch) == "integration_offline"
+
+    assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
+    porch.set("camera", "idle")
+    yard.set("camera", "idle")
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await settle(hass)
+    assert fleet_cause(hass, porch) == fleet_cause(hass, yard) == "none"
+    assert our_issues(hass) == {}
+
+
 def entry_listeners(hass: HomeAssistant) -> int:
     """How many callbacks follow config entry changes."""
     return len(hass.data.get(DATA_DISPATCHER, {}).get(SIGNAL_CONFIG_ENTRY_CHANGED, {}))
