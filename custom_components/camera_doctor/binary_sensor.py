@@ -26,13 +26,18 @@ RED_FLASH = BinarySensorEntityDescription(
 
 
 class RedFlashBinarySensor(CameraDoctorEntity, BinarySensorEntity):
-    """On while the diagnosis finds a reason for the red light."""
+    """On while the diagnosis finds a reason for the red light.
+
+    Unknown while the camera's integration is down: the camera cannot be seen.
+    """
 
     @callback
     def _async_update_attrs(self) -> bool | None:
         diagnosis = self.watch.diagnosis
         is_on = (
-            None if diagnosis is None else bool(RED_FLASH_CAUSES & {*diagnosis.causes})
+            None
+            if diagnosis is None or diagnosis.cause is Cause.INTEGRATION_OFFLINE
+            else bool(RED_FLASH_CAUSES & {*diagnosis.causes})
         )
         self._attr_is_on = is_on
         return is_on

@@ -32,6 +32,7 @@ class CameraSpec:
     sibling_ids: tuple[str, ...]
     hub_ids: tuple[str, ...]
     battery_level: bool = False  # a sibling reports the battery in %
+    config_entry_id: str | None = None  # of the camera's own integration
 
     @property
     def own_ids(self) -> tuple[str, ...]:
@@ -104,6 +105,7 @@ def discover_cameras(
             sibling_ids=tuple(entry.entity_id for entry in sibling_entries),
             battery_level=any(map(_battery_level, sibling_entries)),
             hub_ids=hub_ids,
+            config_entry_id=camera.config_entry_id,
         )
     return specs
 

@@ -9,8 +9,13 @@ once its own diagnosis confirms the cause; the notice goes with the last one.
 
 from __future__ import annotations
 
+from homeassistant.const import ATTR_RESTORED
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers import entity_registry as er, issue_registry as ir
+from homeassistant.helpers import (
+    device_registry as dr,
+    entity_registry as er,
+    issue_registry as ir,
+)
 
 from .const import DOMAIN, LOGGER
 from .diagnosis import FIX_KEYS, Cause
@@ -22,8 +27,29 @@ LEARN_MORE_URL = "https://github.com/camera-doctor/camera-doctor#sync-module-off
 
 
 def entity_name(hass: HomeAssistant, entity_id: str) -> str:
-    """The name an entity shows (its entity id while it has no state)."""
+    """The name an entity shows (its entity id while it has no state).
+
+    An entity whose integration is not loaded has a placeholder state with
+    no name of its own: its registry entry and device name it then.
+    """
     state = hass.states.get(entity_id)
+    if state is not None and not state.attributes.get(ATTR_RESTORED):
+        return state.name
+    entry = er.async_get(hass).async_get(entity_id)
+    device = (
+        dr.async_get(hass).async_get(entry.device_id)
+        if entry is not None and entry.device_id
+        else None
+    )
+    if entry is not None and entry.name:
+        return entry.name
+    if entry is not None and entry.has_entity_name and device is not None:
+        device_name = device.name_by_user or device.name
+        if device_name:
+            own = entry.original_name
+            return f"{device_name} {own}" if own else device_name
+    if entry is not None and entry.original_name:
+        return entry.original_name
     return state.name if state is not None else entity_id
 
 

@@ -18,9 +18,11 @@ from homeassistant.helpers.event import async_track_point_in_utc_time
 
 from .const import DOMAIN, LOGGER
 from .diagnosis import Cause, Diagnosis, Severity, Thresholds, flap_hold, wanted_notices
+from .diagnosis.readings import integration_reason
 from .discovery import CameraSpec
 from .forecast_issues import ForecastIssues
 from .hub_issues import HubIssues, entity_name
+from .integration_issues import IntegrationIssues
 from .notice_texts import issue_placeholders
 from .readings_issues import ReadingsIssues
 
@@ -49,8 +51,9 @@ def issue_id(cause: Cause, registry_id: str) -> str:
 class IssueManager:
     """Creates and deletes the repair issues of every watched camera.
 
-    A cause shared by several cameras (an offline sync module) is one issue
-    naming the sync module and listing its cameras (:class:`HubIssues`), not
+    A cause shared by several cameras (an offline sync module, an integration
+    that is down) is one issue naming the sync module or the integration and
+    listing its cameras (:class:`HubIssues`, :class:`IntegrationIssues`), not
     one per camera. ``on_retry(registry_id)`` is called when a notice held
     back for flapping may be created again.
     """
@@ -63,6 +66,7 @@ class IssueManager:
         self._created: dict[tuple[str, Cause], tuple[datetime, ...]] = {}
         self._retries: dict[str, tuple[datetime, CALLBACK_TYPE]] = {}
         self.hubs = HubIssues(hass)
+        self.integrations = IntegrationIssues(hass)
         self.forecasts = ForecastIssues(hass)
         self.readings = ReadingsIssues(hass)
 
@@ -81,6 +85,13 @@ class IssueManager:
         wanted = dict(wanted_notices(diagnosis, thresholds, now))
         hub_down = wanted.pop(Cause.SYNC_MODULE_OFFLINE, None) is not None
         self.hubs.async_update(spec, hub_entity_id if hub_down else None)
+        integration_down = wanted.pop(Cause.INTEGRATION_OFFLINE, None) is not None
+        self.integrations.async_update(
+            spec,
+            integration_reason(diagnosis.evidence.get(Cause.INTEGRATION_OFFLINE.value))
+            if integration_down
+            else None,
+        )
         for cause in set(raised) - set(wanted):
             del raised[cause]
             LOGGER.debug("%s: notice %s cleared", spec.entity_id, cause)
@@ -184,6 +195,7 @@ class IssueManager:
         for key in [key for key in self._created if key[0] == spec.registry_id]:
             del self._created[key]
         self.hubs.async_update(spec, None)
+        self.integrations.async_update(spec, None)
         self.forecasts.async_clear(spec)
         for cause in Cause:
             ir.async_delete_issue(self.hass, DOMAIN, issue_id(cause, spec.registry_id))
@@ -210,6 +222,7 @@ class IssueManager:
                 for cause in raised
             }
             | self.hubs.issue_ids
+            | self.integrations.issue_ids
             | self.forecasts.issue_ids
             | self.readings.issue_ids
         )

@@ -35,6 +35,7 @@ from .diagnosis import Cause, diagnose
 from .diagnosis.readings import battery_percent
 from .discovery import CameraSpec, SourceCache
 from .hubs import HubListener
+from .integrations import IntegrationListener
 from .issues import IssueManager, async_notice_no_cameras
 from .observe import Observed, battery_level_of, observe_camera, quiet_change
 from .options import CameraDoctorOptions
@@ -87,6 +88,7 @@ class CameraMonitor:
             self._async_source_changed,
             lambda registry_id: self.store.get(registry_id).hub_entity_id,
         )
+        self._integrations = IntegrationListener(hass, self.async_evaluate)
         self._unsubs: list[CALLBACK_TYPE] = []
         self._started = False
         self._daylight = Daylight(hass, self.async_evaluate_all)
@@ -113,6 +115,7 @@ class CameraMonitor:
         self.camera_set.async_stop()
         self._daylight.async_stop()
         self._hub_listener.async_stop()
+        self._integrations.async_stop()
         self.issues.async_stop()
         await self.store.async_save()
 
@@ -147,6 +150,7 @@ class CameraMonitor:
         for entity_id in self.sources.keys() - watched:
             del self.sources[entity_id]
         self._hub_listener.async_update(watches)
+        self._integrations.async_update(watches)
         if self._started:
             async_notice_no_cameras(self.hass, watching=bool(self.cameras))
             self.issues.readings.async_update(watch.spec for watch in watches)
@@ -171,6 +175,7 @@ class CameraMonitor:
     ) -> None:
         if not quiet_change(event, watch.spec, watch.diagnosis, self.options):
             self.async_evaluate(watch)
+            self._integrations.async_camera_changed(watch, event)
         elif (level := battery_level_of(event)) is not None:
             # A level that changes no diagnosis: for the forecast only.
             self.batteries.async_update(watch, level, self.options, dt_util.utcnow())
@@ -200,6 +205,7 @@ class CameraMonitor:
             is_dark=self._daylight.is_dark,
             now=now,
             cache=self.sources,
+            integration=self._integrations.down(watch.spec),
         )
 
     @callback

@@ -110,6 +110,12 @@ def shared_fix_steps(hass: HomeAssistant, fix: str) -> str:
     return _option(_texts(hass), "fix", fix) or ""
 
 
+def integration_reason(hass: HomeAssistant, reason: str, integration: str) -> str:
+    """Why an integration cannot show its cameras, in a sentence naming it."""
+    text = _option(_texts(hass), "integration_reason", reason) or ""
+    return _fill(text, {"integration": integration})
+
+
 def fix_steps(hass: HomeAssistant, spec: CameraSpec, fix: str) -> str:
     """The numbered steps of a fix key for this camera, translated."""
     return steps_for(_texts(hass), fix, camera_fit(hass, spec))

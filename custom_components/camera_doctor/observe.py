@@ -4,8 +4,9 @@ Reading has no side effect: :func:`observe_camera` takes the states and what
 is remembered of the camera and returns what it found (:class:`Observed`);
 the monitor decides what to keep. The brand profile reads the states; this
 layer adds what only Home Assistant knows: whether it is dark, whether the
-source still updates (for frozen readings), and since when an unavailable
-hub has been gone (the engine decides when that counts).
+source still updates (for frozen readings), since when an unavailable hub
+has been gone, and whether the camera's own integration is down (the engine
+decides when each counts).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .diagnosis import Diagnosis, Observation, is_quiet
 from .diagnosis.readings import battery_percent, temperature_c
 from .discovery import CameraSpec, SourceCache, collect_sources
 from .freshness import Freshness, next_freshness, source_updating
+from .integrations import IntegrationDown
 from .options import CameraDoctorOptions
 from .profiles import CameraSources
 
@@ -123,8 +125,12 @@ def observe_camera(
     is_dark: bool | None,
     now: datetime,
     cache: SourceCache | None = None,
+    integration: IntegrationDown | None = None,
 ) -> Observed:
-    """Look at a camera: its observation, its hub and its readings' freshness."""
+    """Look at a camera: its observation, its hub and its readings' freshness.
+
+    ``integration`` says why the camera's own integration is down, if it is.
+    """
     sources = collect_sources(hass, spec, known_hub=known_hub, cache=cache)
     hub_entity_id = known_hub
     if (hub := spec.profile.match_hub(sources)) is not None:
@@ -159,5 +165,7 @@ def observe_camera(
         hub_unavailable_since=hub_unavailable_since,
         is_dark=is_dark,
         readings_frozen_since=min(frozen, now) if frozen else None,
+        integration_offline=integration.reason if integration else None,
+        integration_offline_since=integration.since if integration else None,
     )
     return Observed(observation, sources, hub_entity_id, freshness)

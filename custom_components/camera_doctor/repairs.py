@@ -11,6 +11,9 @@
   integration created disabled (never those the user disabled); Home
   Assistant reloads that integration after its delay, and the notice goes
   once the readings are no longer hidden.
+- ``integration_offline`` while a sign-in is pending: "Sign in again" starts
+  (or keeps) the integration's re-authentication, and says where to finish
+  it (a repair flow cannot open another integration's config flow).
 
 Each flow names its button (the step's ``submit`` text) and ends with an
 abort whose translated reason says what happened: a created entry would show
@@ -24,6 +27,7 @@ from typing import Any, ClassVar
 
 from homeassistant import data_entry_flow
 from homeassistant.components.repairs import RepairsFlow
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import ATTR_ENTITY_ID, STATE_ON
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
@@ -31,6 +35,7 @@ from homeassistant.helpers import entity_registry as er, issue_registry as ir
 
 from .const import DOMAIN
 from .diagnosis import Cause
+from .integrations import reauth_pending
 from .monitor import CameraMonitor, async_loaded_monitor
 from .notice_texts import camera_fit
 from .profiles import Power
@@ -216,19 +221,19 @@ class InstallUpdateFlow(CameraRepairFlow):
         return None
 
 
-class EnableReadingsFlow(RepairsFlow):
-    """Enable what a camera integration hid: ``missing_readings_{entry id}``."""
+class IntegrationNoticeFlow(RepairsFlow):
+    """A notice about a camera integration's entry: the button, then one act."""
 
-    def __init__(self, issue_id: str, config_entry_id: str) -> None:
+    def __init__(self, issue_id: str, entry_id: str) -> None:
         """Remember which integration entry the notice is about."""
         self.issue_id = issue_id
-        self.config_entry_id = config_entry_id
+        self.entry_id = entry_id
         self._words: dict[str, str] = {}
 
     async def async_step_init(
         self, user_input: dict[str, str] | None = None
     ) -> data_entry_flow.FlowResult:
-        """Show what would be enabled (the notice's words, kept)."""
+        """Show what the notice says (its words, kept), with the button."""
         issue = ir.async_get(self.hass).async_get_issue(DOMAIN, self.issue_id)
         if issue is not None and issue.translation_placeholders:
             self._words = dict(issue.translation_placeholders)
@@ -237,24 +242,48 @@ class EnableReadingsFlow(RepairsFlow):
     async def async_step_confirm(
         self, user_input: dict[str, str] | None = None
     ) -> data_entry_flow.FlowResult:
-        """Enable the entities once the user confirms."""
+        """Act once the user confirms; say what happened."""
         if user_input is None:
             return self.async_show_form(
                 step_id=CONFIRM, description_placeholders=self._words
             )
+        return self.async_abort(
+            reason=self._act(), description_placeholders=self._words
+        )
+
+    def _act(self) -> str:
+        """Do what the button says; return the outcome's reason."""
+        raise NotImplementedError
+
+
+class EnableReadingsFlow(IntegrationNoticeFlow):
+    """Enable what a camera integration hid: ``missing_readings_{entry id}``."""
+
+    def _act(self) -> str:
         if (monitor := async_loaded_monitor(self.hass)) is None:
-            return self._end(NOT_LOADED)
+            return NOT_LOADED
         specs = [watch.spec for watch in monitor.cameras.values()]
-        hidden = entities_to_enable(self.hass, specs, self.config_entry_id)
+        hidden = entities_to_enable(self.hass, specs, self.entry_id)
         if not hidden:
-            return self._end("nothing_hidden")
+            return "nothing_hidden"
         ent_reg = er.async_get(self.hass)
         for entity_id in hidden:
             ent_reg.async_update_entity(entity_id, disabled_by=None)
-        return self._end("enabled")
+        return "enabled"
 
-    def _end(self, reason: str) -> data_entry_flow.FlowResult:
-        return self.async_abort(reason=reason, description_placeholders=self._words)
+
+class SignInFlow(IntegrationNoticeFlow):
+    """``integration_offline`` with a sign-in pending: start it, say where."""
+
+    def _act(self) -> str:
+        entry = self.hass.config_entries.async_get_entry(self.entry_id)
+        if entry is None or (
+            entry.state is ConfigEntryState.LOADED
+            and not reauth_pending(self.hass, entry)
+        ):
+            return "integration_back"
+        entry.async_start_reauth(self.hass)  # kept if already in progress
+        return "reauth_started"
 
 
 _FLOWS: dict[Cause, type[CameraRepairFlow]] = {
@@ -272,6 +301,8 @@ async def async_create_fix_flow(
     data = data or {}
     if issue_id.startswith(MISSING_READINGS_PREFIX):
         return EnableReadingsFlow(issue_id, str(data.get("config_entry_id", "")))
+    if data.get("cause") == Cause.INTEGRATION_OFFLINE.value:
+        return SignInFlow(issue_id, str(data.get("entry_id", "")))
     cause = Cause(str(data.get("cause", Cause.UNEXPLAINED.value)))
     registry_id = str(data.get("registry_id", ""))
     return _FLOWS.get(cause, UnexplainedFlow)(issue_id, cause, registry_id)

@@ -136,6 +136,7 @@ def test_precedence_pairs(first: Cause, second: Cause) -> None:
 def test_precedence_order_is_the_documented_one() -> None:
     """Root causes come before the symptoms they explain."""
     assert PRECEDENCE == (
+        Cause.INTEGRATION_OFFLINE,
         Cause.FIRMWARE_UPDATING,
         Cause.SYNC_MODULE_OFFLINE,
         Cause.POWER_SUPPLY,
@@ -167,7 +168,8 @@ def test_everything_wrong_at_once() -> None:
     assert result.causes == tuple(
         cause
         for cause in PRECEDENCE
-        if cause not in (Cause.FIRMWARE_UPDATING, Cause.UNEXPLAINED)
+        if cause
+        not in (Cause.INTEGRATION_OFFLINE, Cause.FIRMWARE_UPDATING, Cause.UNEXPLAINED)
     )
     assert result.cause is Cause.SYNC_MODULE_OFFLINE
 

@@ -14,6 +14,7 @@ from custom_components.camera_doctor.diagnosis import (
     PRECEDENCE,
     Cause,
     Diagnosis,
+    IntegrationReason,
     Observation,
     Severity,
     Thresholds,
@@ -43,14 +44,16 @@ moments = st.datetimes(
     max_value=datetime(2100, 1, 1),
     timezones=st.sampled_from([UTC, None]),
 )
+# The fields that take a moment, or one of a few words, besides garbage.
+_SPECIAL = {
+    "readings_frozen_since": st.one_of(anything, moments),
+    "hub_unavailable_since": st.one_of(anything, moments),
+    "integration_offline_since": st.one_of(anything, moments),
+    "integration_offline": st.one_of(anything, st.sampled_from(IntegrationReason)),
+}
 observations = st.builds(
     Observation,
-    **{
-        item.name: st.one_of(anything, moments)
-        if item.name == "readings_frozen_since"
-        else anything
-        for item in fields(Observation)
-    },
+    **{item.name: _SPECIAL.get(item.name, anything) for item in fields(Observation)},
 )
 thresholds = st.one_of(
     st.builds(Thresholds),

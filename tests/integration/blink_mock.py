@@ -109,6 +109,7 @@ class BlinkCloud:
     outdoor: BlinkCamera
     mini: BlinkCameraMini
     entry: MockConfigEntry
+    auth: MagicMock | None = None  # the patched blinkpy ``Auth`` class
 
     async def poll(self, freezer: FrozenDateTimeFactory) -> None:
         """Let the blink coordinator's 300 s poll come round."""
@@ -124,6 +125,27 @@ class BlinkCloud:
     def fail(self, error: BaseException | None) -> None:
         """Make every following cloud refresh raise ``error`` (None: succeed)."""
         self.api.refresh.side_effect = error
+
+    def refuse_login(self) -> None:
+        """The Blink account asks to sign in again (a new code), as at setup.
+
+        blinkpy before 0.25 says so through ``Auth.check_key_required``;
+        later ones raise ``UnauthorizedError`` from ``Blink.start``.
+        """
+        if hasattr(Auth, "check_key_required"):
+            assert self.auth is not None
+            self.auth.return_value.check_key_required.return_value = True
+        else:  # pragma: no cover - blinkpy >= 0.25 (newest Home Assistant)
+            from blinkpy.auth import UnauthorizedError
+
+            self.api.start.side_effect = UnauthorizedError("sign in again")
+
+    def accept_login(self) -> None:
+        """The Blink account signs in again (undoes :meth:`refuse_login`)."""
+        if hasattr(Auth, "check_key_required"):
+            assert self.auth is not None
+            self.auth.return_value.check_key_required.return_value = False
+        self.api.start.side_effect = None
 
     def set_temperature_f(self, fahrenheit: float) -> None:
         """The Outdoor camera reports a new temperature, in °F as blinkpy does."""
@@ -186,7 +208,9 @@ def mock_blink_cloud(hass: HomeAssistant) -> Iterator[BlinkCloud]:
     ):
         if hasattr(Auth, "check_key_required"):  # blinkpy < 0.25 only
             auth.return_value.check_key_required.return_value = False
-        yield BlinkCloud(hass, api, sync, outdoor, mini, blink_config_entry())
+        yield BlinkCloud(
+            hass, api, sync, outdoor, mini, blink_config_entry(), auth=auth
+        )
 
 
 async def async_setup_blink(cloud: BlinkCloud) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -14,6 +17,29 @@ def auto_enable_custom_integrations(
     enable_custom_integrations: None,
 ) -> None:
     """Let Home Assistant load integrations from custom_components/."""
+
+
+@pytest.fixture(autouse=True)
+async def fleet_entries_unloaded_at_teardown(
+    request: pytest.FixtureRequest,
+) -> AsyncIterator[None]:
+    """The fleet's source entries count as loaded; at the end they are not.
+
+    The fleet's cameras stand for cameras of loaded integrations, whose code
+    never ran: Home Assistant's test teardown must not try to unload them.
+    """
+    if "hass" not in request.fixturenames:
+        yield
+        return
+    hass: HomeAssistant = request.getfixturevalue("hass")
+    yield
+    for entry in hass.config_entries.async_entries():
+        if (
+            isinstance(entry, MockConfigEntry)
+            and entry.state is ConfigEntryState.LOADED
+            and entry.domain not in hass.config.components
+        ):
+            entry.mock_state(hass, ConfigEntryState.NOT_LOADED)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import (
     device_registry as dr,
@@ -63,11 +64,14 @@ def add_camera(
     """Register a camera and its siblings ``{key: (domain, device_class, unit)}``.
 
     Each camera gets its own source config entry unless ``source_entry`` (one
-    integration's entry shared by many cameras) is given.
+    integration's entry shared by many cameras) is given; it counts as loaded
+    (its integration is up), as a real camera's entry would be.
     """
     serial = serial or name.lower().replace(" ", "_")
     if source_entry is None:
-        source_entry = MockConfigEntry(domain=platform, title=platform)
+        source_entry = MockConfigEntry(
+            domain=platform, title=platform, state=ConfigEntryState.LOADED
+        )
         source_entry.add_to_hass(hass)
     device = dr.async_get(hass).async_get_or_create(
         config_entry_id=source_entry.entry_id,

@@ -13,7 +13,6 @@ from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any, NamedTuple
 
-from aiohttp import ClientConnectionError
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import STATE_UNAVAILABLE, UnitOfTemperature
 from homeassistant.core import HomeAssistant
@@ -409,65 +408,7 @@ async def test_mini_never_low_battery_or_weak_signal(
 
 
 # -- outages ------------------------------------------------------------------
-
-
-async def test_cloud_outage_blames_the_sync_module_after_grace(
-    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
-) -> None:
-    """The blink coordinator failing takes every Blink entity down at once.
-
-    The cameras lose the attributes that name their sync module while
-    unavailable; the sync module matched before is remembered, so once the
-    grace period (and its slack) has passed the unavailable sync module
-    explains the outage of its battery camera: ``sync_module_offline``, with
-    ``no_connection`` listed behind it, and a single notice. The Mini does
-    not depend on the sync module: it is offline, ``no_connection``.
-    """
-    events = async_capture_events(hass, EVENT_DIAGNOSIS)
-    cloud.fail(ClientConnectionError("Blink cloud unreachable"))
-    await cloud.poll(freezer)
-    for entity_id in (
-        eid(hass, FRONT_CAM),
-        eid(hass, KITCHEN_CAM),
-        SYNC_PANEL,
-        eid(hass, TEMPERATURE),
-    ):
-        assert hass.states.get(entity_id).state == STATE_UNAVAILABLE
-    assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
-
-    await wait(hass, freezer, GRACE)
-    assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"  # inside the slack
-    await wait(hass, freezer, timedelta(minutes=1, seconds=1))
-    assert cause(hass, OUTDOOR) == "sync_module_offline"
-    assert attributes(hass, OUTDOOR)["causes"] == [
-        "sync_module_offline",
-        "no_connection",
-    ]
-    evidence = attributes(hass, OUTDOOR)["evidence"]
-    assert evidence["available"] is False
-    assert evidence["hub_online"] is False
-    assert hass.states.get(eid(hass, FIX, OUTDOOR)).state == "check_sync_module"
-    assert attributes(hass, MINI)["causes"] == ["no_connection"]
-    assert "hub_online" not in attributes(hass, MINI)["evidence"]
-    assert sorted(event.data["entity_id"] for event in events) == [
-        eid(hass, FRONT_CAM),
-        eid(hass, KITCHEN_CAM),
-    ]
-    raised = hub_issue(hass)
-    assert raised is not None
-    assert raised.severity is ir.IssueSeverity.ERROR
-    # No outage notice for the Front Door (its sync module explains it); the
-    # Mini, on no sync module, is offline in its own right.
-    assert doctor_issues(hass) == {
-        raised.issue_id,
-        f"no_connection_{cloud.camera_entry(MINI_SERIAL).id}",
-    }
-
-    cloud.fail(None)
-    await cloud.poll(freezer)
-    assert hass.states.get(eid(hass, FRONT_CAM)).state == "idle"
-    assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
-    assert doctor_issues(hass) == set()
+# Blink down as a whole (its cloud, its login): test_integration_offline.py.
 
 
 async def test_outage_shorter_than_grace_is_not_a_fault(
@@ -514,26 +455,6 @@ async def test_single_failed_poll_is_not_a_fault(
     assert hass.states.get(eid(hass, FRONT_CAM)).state == "idle"
     assert cause(hass, OUTDOOR) == "none"
     assert events == []
-
-
-async def test_cloud_outage_blames_sync_module_not_unexplained(
-    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
-) -> None:
-    """DESIGN: an unavailable sync module panel means ``sync_module_offline``.
-
-    That cause explains the outage of a camera on the sync module, so it
-    must never escalate to ``unexplained`` (whose fix is a factory reset)
-    during a Blink outage. (The Mini needs no sync module; what explains its
-    outage then is the integration being down, DESIGN's
-    ``integration_offline``.)
-    """
-    cloud.fail(ClientConnectionError("Blink cloud unreachable"))
-    await cloud.poll(freezer)
-    for _ in range(15):  # 75 minutes, past the 60 minute escalation
-        await wait(hass, freezer, GRACE)
-    assert "unexplained" not in attributes(hass, OUTDOOR)["causes"]
-    assert cause(hass, OUTDOOR) == "sync_module_offline"
-    assert "sync_module_offline" not in attributes(hass, MINI)["causes"]
 
 
 async def test_frozen_blink_readings_are_no_connection(

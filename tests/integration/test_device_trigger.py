@@ -31,6 +31,7 @@ from custom_components.camera_doctor.device_trigger import (
 from .fleet import FakeCamera, add_generic_camera, past_grace
 
 FAULT_CAUSES = [
+    "integration_offline",
     "low_battery",
     "no_connection",
     "sync_module_offline",

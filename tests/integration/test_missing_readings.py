@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.repairs import repairs_flow_manager
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
 from homeassistant.loader import async_get_integration
@@ -93,7 +94,9 @@ def add_ring(
 
 def ring_entry(hass: HomeAssistant) -> MockConfigEntry:
     """Core ring's entry: its title is the account, not the integration."""
-    entry = MockConfigEntry(domain="ring", title="owner@example.com")
+    entry = MockConfigEntry(
+        domain="ring", title="owner@example.com", state=ConfigEntryState.LOADED
+    )
     entry.add_to_hass(hass)
     return entry
 
@@ -191,7 +194,9 @@ async def test_never_for_what_the_user_disabled(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry
 ) -> None:
     """A reading the user disabled is not offered, and alone raises no notice."""
-    reolink = MockConfigEntry(domain="reolink", title="Reolink")
+    reolink = MockConfigEntry(
+        domain="reolink", title="Reolink", state=ConfigEntryState.LOADED
+    )
     reolink.add_to_hass(hass)
     porch = add_camera(
         hass,

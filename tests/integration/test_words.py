@@ -14,6 +14,7 @@ from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.repairs import repairs_flow_manager
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers.translation import async_get_translations
@@ -147,11 +148,15 @@ async def test_hidden_readings_notice_and_flow_speak_words(
 ) -> None:
     """The ``missing_readings`` notice and its fix flow: names and words only."""
     await async_get_integration(hass, "ring")
-    ring = MockConfigEntry(domain="ring", title="owner@example.com")
+    ring = MockConfigEntry(
+        domain="ring", title="owner@example.com", state=ConfigEntryState.LOADED
+    )
     ring.add_to_hass(hass)
     add_ring(hass, "Front Door", ring)
     add_ring(hass, "Back Door", ring)
-    reolink = MockConfigEntry(domain="reolink", title="Reolink")
+    reolink = MockConfigEntry(
+        domain="reolink", title="Reolink", state=ConfigEntryState.LOADED
+    )
     reolink.add_to_hass(hass)
     porch = add_camera(
         hass, "Porch", platform="reolink", manufacturer="Reolink", source_entry=reolink

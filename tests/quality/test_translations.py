@@ -68,6 +68,7 @@ def test_issues_for_every_cause() -> None:
         "no_cameras",
         "battery_forecast",
         "missing_readings",
+        "integration_offline_reauth",
     }
     for cause, strings in issues.items():
         expected = PLACEHOLDERS.get(Cause(cause), ISSUE_PLACEHOLDERS)
@@ -81,6 +82,20 @@ def test_issues_for_every_cause() -> None:
                 assert _placeholders(reason) <= ISSUE_PLACEHOLDERS
         else:
             assert _placeholders(strings["description"]) <= expected
+    # A pending sign-in makes the integration's notice fixable: the same
+    # notice, with a fix flow (a notice has a description or a fix flow).
+    reauth = STRINGS["issues"]["integration_offline_reauth"]
+    shared_words = PLACEHOLDERS[Cause.INTEGRATION_OFFLINE]
+    assert _placeholders(reauth["title"]) <= shared_words
+    for step in reauth["fix_flow"]["step"].values():
+        assert step["submit"]
+        assert _placeholders(step["description"]) == shared_words
+    for reason in reauth["fix_flow"]["abort"].values():
+        assert _placeholders(reason) <= shared_words
+    assert (
+        _placeholders(STRINGS["issues"][Cause.INTEGRATION_OFFLINE.value]["description"])
+        == shared_words
+    )
     shared = STRINGS["issues"][Cause.SYNC_MODULE_OFFLINE.value]
     assert _placeholders(shared["title"] + shared["description"]) == {
         "hub",
@@ -103,7 +118,10 @@ def test_issues_for_every_cause() -> None:
 
 # Notices shared by several cameras name what they share, and list the cameras.
 CAUSES = {cause.value for cause in Cause if cause is not Cause.NONE}
-PLACEHOLDERS = {Cause.SYNC_MODULE_OFFLINE: {"hub", "cameras", "steps"}}
+PLACEHOLDERS = {
+    Cause.SYNC_MODULE_OFFLINE: {"hub", "cameras", "steps"},
+    Cause.INTEGRATION_OFFLINE: {"integration", "cameras", "reason", "steps"},
+}
 
 
 def test_fix_steps_for_every_fix_key() -> None:
@@ -124,6 +142,7 @@ FIX_ADVICE = {
     "check_wifi": ("Power-cycle the router",),
     "improve_signal": ("extender",),
     "check_sync_module": ("solid red",),
+    "check_integration": ("sign in again", "cloud status", "Nothing needs doing"),
     "wait_for_update": ("Do not unplug",),
     "move_to_shade": ("shaded, ventilated",),
     "reset_camera": ("contact the maker's support",),
@@ -145,7 +164,8 @@ def test_fix_steps_give_the_advice() -> None:
 def _notices() -> list[tuple[str, str]]:
     """Every notice text (descriptions and fix flow steps), with its cause."""
     found: list[tuple[str, str]] = []
-    for cause, strings in STRINGS["issues"].items():
+    for key, strings in STRINGS["issues"].items():
+        cause = key.removesuffix("_reauth")
         if cause not in CAUSES:
             continue
         steps = strings.get("fix_flow", {}).get("step", {})

@@ -20,7 +20,15 @@ from .conditions import (
     outage_wait,
 )
 from .engine import diagnose
-from .model import FIX_KEYS, Cause, Diagnosis, Observation, Severity, Thresholds
+from .model import (
+    FIX_KEYS,
+    Cause,
+    Diagnosis,
+    IntegrationReason,
+    Observation,
+    Severity,
+    Thresholds,
+)
 from .notices import (
     MAX_NOTICES_PER_HOUR,
     OFFLINE_ERROR_AFTER,
@@ -47,6 +55,7 @@ __all__ = [
     "TEMPERATURE_BAND",
     "Cause",
     "Diagnosis",
+    "IntegrationReason",
     "Observation",
     "Severity",
     "Thresholds",

@@ -16,6 +16,7 @@ from .facts import Facts
 from .model import Cause, Diagnosis, Thresholds
 
 PRECEDENCE: Final[tuple[Cause, ...]] = (
+    Cause.INTEGRATION_OFFLINE,
     Cause.FIRMWARE_UPDATING,
     Cause.SYNC_MODULE_OFFLINE,
     Cause.POWER_SUPPLY,
@@ -128,6 +129,11 @@ class Conditions:
         self.readings_frozen = False
 
     @property
+    def integration_down(self) -> bool:
+        """Whether the camera's own integration cannot show it now."""
+        return self.facts.integration_offline is not None
+
+    @property
     def active(self) -> set[Cause]:
         """Every condition found so far."""
         return set(self.evidence)
@@ -145,7 +151,8 @@ class Conditions:
             self.add(Cause.FIRMWARE_OUTDATED, update_available=True)
         if facts.hub_online is False:
             self.add(Cause.SYNC_MODULE_OFFLINE, hub_online=False)
-        elif facts.hub_unavailable_since is not None:
+        elif facts.hub_unavailable_since is not None and not self.integration_down:
+            # A hub unavailable with its integration says nothing of the hub.
             self.add(Cause.SYNC_MODULE_OFFLINE, hub_online=False)
             self.began[Cause.SYNC_MODULE_OFFLINE] = min(
                 facts.hub_unavailable_since, self.now
@@ -155,6 +162,20 @@ class Conditions:
             )
         if facts.power_fault is True:
             self.add(Cause.POWER_SUPPLY, power_fault=True)
+
+    def integration(self, carried: datetime | None) -> None:
+        """Raise ``integration_offline``: the camera's integration is down.
+
+        It waits an outage's time from when it began: when the source says,
+        else when a diagnosis first saw it (``carried``), else now.
+        """
+        reason = self.facts.integration_offline
+        if reason is None:
+            return
+        self.add(Cause.INTEGRATION_OFFLINE, integration_offline=reason.value)
+        known = (self.facts.integration_offline_since, carried, self.now)
+        self.began[Cause.INTEGRATION_OFFLINE] = min(m for m in known if m is not None)
+        self.wait[Cause.INTEGRATION_OFFLINE] = outage_wait(self.limits.grace_minutes)
 
     def battery(self) -> None:
         """Raise ``low_battery`` from the flag or the percentage."""
@@ -224,8 +245,10 @@ class Conditions:
 
         ``seen`` is how long the previous diagnosis had already seen it
         offline: a clock set back never makes an outage shorter than that.
+        Not while the camera's integration is down: Camera Doctor cannot see
+        the camera then, and its outage starts when the integration is back.
         """
-        if self.facts.available is not False:
+        if self.facts.available is not False or self.integration_down:
             return None
         start = self.now if carried is None else min(carried, self.now)
         if carried is not None:
@@ -248,7 +271,7 @@ class Conditions:
         reached, even while an outage of the camera still waits.
         """
         frozen, stale = self.facts.frozen_since, self.limits.stale_hours
-        if frozen is None or stale <= 0:
+        if frozen is None or stale <= 0 or self.integration_down:
             return
         reached = after(frozen, stale * 60.0)
         if _minutes(frozen, self.now) < stale * 60.0:

@@ -7,19 +7,23 @@
 Precedence (``PRECEDENCE``, root cause first). A cause earlier in the list
 can explain the ones after it, never the other way round:
 
-1. ``firmware_updating`` - an update in progress takes the camera offline
+1. ``integration_offline`` - the camera's own integration (its account, its
+   cloud) is down: Camera Doctor cannot see the camera, so its outage, its
+   hub's unavailability and its frozen readings are the integration's, not
+   the camera's (none of them is raised meanwhile).
+2. ``firmware_updating`` - an update in progress takes the camera offline
    and makes it flash on purpose; every other symptom may be a side effect.
-2. ``sync_module_offline`` - a dead hub takes all of its cameras offline.
-3. ``power_supply`` - a bad adapter starves the camera: it drops off Wi-Fi,
+3. ``sync_module_offline`` - a dead hub takes all of its cameras offline.
+4. ``power_supply`` - a bad adapter starves the camera: it drops off Wi-Fi,
    its battery drains and its readings go wrong.
-4. ``low_battery`` - a weak battery explains erratic behaviour, dropped
+5. ``low_battery`` - a weak battery explains erratic behaviour, dropped
    connections and a poor radio before the signal does.
-5. ``overheating`` and 6. ``too_cold`` - extreme temperatures shut cameras
+6. ``overheating`` and 7. ``too_cold`` - extreme temperatures shut cameras
    down and drain batteries; they are the camera's environment, not its link.
-7. ``weak_signal`` - a poor link explains an outage.
-8. ``no_connection`` - the symptom itself: offline with no better reason.
-9. ``unexplained`` - offline for long while every reading looks fine.
-10. ``firmware_outdated`` - worth fixing, never the reason for a red light.
+8. ``weak_signal`` - a poor link explains an outage.
+9. ``no_connection`` - the symptom itself: offline with no better reason.
+10. ``unexplained`` - offline for long while every reading looks fine.
+11. ``firmware_outdated`` - worth fixing, never the reason for a red light.
 
 When an earlier cause explains an outage, ``no_connection`` still appears in
 ``causes`` but the primary ``cause`` is the root cause.
@@ -41,16 +45,24 @@ end of the grace period. Readings frozen for ``stale_hours`` (0 or less:
 off) also mean ``no_connection``. It becomes ``unexplained`` when it has
 lasted ``max(12 * grace_minutes, 60)`` minutes past its confirmation while
 no earlier cause explains it; ``next_check`` points at that moment meanwhile.
+While the camera's integration is down (``integration_offline``) there is
+no outage of the camera: when the integration is back, a camera still
+unavailable starts its outage then, and is ``no_connection`` only after the
+grace period from that moment (it could not report while its integration
+was down).
 Confirmation (what is published): every condition found now is a cause
 only once it has lasted ``grace_minutes`` (``Diagnosis.pending`` holds it
 meanwhile, with when it began); once confirmed it stays so while it lasts,
 and a condition that clears is gone at once. An outage of the camera
-(``available is False``) or of its hub (``hub_unavailable_since``) waits the
-grace period plus slack (``outage_wait``) from when it began; frozen
+(``available is False``), of its hub (``hub_unavailable_since``) or of its
+integration (``integration_offline``, from ``integration_offline_since``
+when known) waits the grace period plus slack (``outage_wait``) from when
+it began; frozen
 readings and ``unexplained`` are confirmed as soon as they are reached
 (``stale_hours`` and the escalation are their own waits). On the first
 diagnosis (no ``previous``) nothing says a condition just began, so it
-counts at once, except an outage, which starts its clock then.
+counts at once, except an outage (of the camera or of its integration),
+which starts its clock then.
 ``next_check`` is the one moment at which the same observation would give
 another diagnosis or other notices (``notices``): a wait, a stale-readings
 limit, an escalation, an outage notice turning into an error, a firmware
@@ -123,6 +135,7 @@ def diagnose(
     limits = readings.sanitize_thresholds(thresholds)
     waiting = frozenset(last.pending) if last is not None else frozenset()
     work = Conditions(facts, limits, was_confirmed | waiting, moment)
+    work.integration(_carried(last, Cause.INTEGRATION_OFFLINE, moment))
     work.flags()
     work.battery()
     work.temperature()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from . import readings
-from .model import Observation
+from .model import IntegrationReason, Observation
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,8 @@ class Facts:
     is_dark: bool | None
     frozen_since: datetime | None
     hub_unavailable_since: datetime | None
+    integration_offline: IntegrationReason | None
+    integration_offline_since: datetime | None
 
 
 def read_facts(observation: Observation) -> Facts:
@@ -52,4 +54,6 @@ def read_facts(observation: Observation) -> Facts:
         is_dark=flag(get("is_dark")),
         frozen_since=readings.moment(get("readings_frozen_since")),
         hub_unavailable_since=readings.moment(get("hub_unavailable_since")),
+        integration_offline=readings.integration_reason(get("integration_offline")),
+        integration_offline_since=readings.moment(get("integration_offline_since")),
     )

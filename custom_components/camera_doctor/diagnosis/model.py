@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 class Cause(StrEnum):
     """Why a camera's status light flashes red (the public cause keys)."""
 
+    INTEGRATION_OFFLINE = "integration_offline"
     LOW_BATTERY = "low_battery"
     NO_CONNECTION = "no_connection"
     SYNC_MODULE_OFFLINE = "sync_module_offline"
@@ -37,6 +38,7 @@ class Cause(StrEnum):
 # import from another module.
 FIX_KEYS: Final[Mapping[Cause, str]] = MappingProxyType(
     {
+        Cause.INTEGRATION_OFFLINE: "check_integration",
         Cause.LOW_BATTERY: "replace_batteries",
         Cause.NO_CONNECTION: "check_wifi",
         Cause.SYNC_MODULE_OFFLINE: "check_sync_module",
@@ -50,6 +52,14 @@ FIX_KEYS: Final[Mapping[Cause, str]] = MappingProxyType(
         Cause.NONE: "none",
     }
 )
+
+
+class IntegrationReason(StrEnum):
+    """Why a camera's own integration cannot show it (``integration_offline``)."""
+
+    NOT_LOADED = "not_loaded"
+    REAUTH = "reauth"
+    ALL_UNAVAILABLE = "all_unavailable"
 
 
 class Severity(StrEnum):
@@ -88,6 +98,15 @@ class Observation:
     # is (``hub_online`` is then unknown): it counts as offline after the
     # same wait as a camera outage, so one failed cloud poll blames nothing.
     hub_unavailable_since: datetime | None = None
+    # Why the camera's own integration (Blink, Ring, ...) cannot show it, if
+    # it cannot: ``not_loaded`` (its config entry is not set up), ``reauth``
+    # (it waits for the user to sign in again) or ``all_unavailable`` (every
+    # watched camera of its entry, two or more, is unavailable). Any other
+    # value, or none, means the integration is up or its state is unknown.
+    integration_offline: str | None = None
+    # When that began, if the source knows (else the engine starts its clock
+    # at the first diagnosis that sees it).
+    integration_offline_since: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -6,7 +6,9 @@ Standard library only. Every confirmed cause gets a notice, except:
   only the primary cause's notice is raised, not the symptom's;
 - ``firmware_updating``: a normal update shows on the entities only; it gets
   a notice once it has been running for :data:`STUCK_UPDATE_AFTER`;
-- ``none``.
+- ``none``;
+- every cause but ``integration_offline`` while it is confirmed: the camera
+  cannot be seen then, and its integration is the one thing to fix.
 
 A notice is an error when :func:`cause_severity` says so, except an outage,
 which stays a warning for its first :data:`OFFLINE_ERROR_AFTER`. Flapping is
@@ -43,6 +45,8 @@ def _began(cause: Cause, diagnosis: Diagnosis, now: datetime) -> datetime:
 
 def notice_causes(diagnosis: Diagnosis, now: datetime) -> tuple[Cause, ...]:
     """The confirmed causes of ``diagnosis`` that deserve a notice now."""
+    if Cause.INTEGRATION_OFFLINE in diagnosis.causes:
+        return (Cause.INTEGRATION_OFFLINE,)
     return tuple(
         cause
         for cause in diagnosis.causes

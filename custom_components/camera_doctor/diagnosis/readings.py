@@ -22,7 +22,7 @@ import math
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
-from .model import Thresholds
+from .model import IntegrationReason, Thresholds
 
 
 class Plausible(NamedTuple):
@@ -126,6 +126,16 @@ def temperature_c(value: object, unit: object = "°C") -> float | None:
 def flag(value: object) -> bool | None:
     """Return ``value`` if it is a real bool, else None (unknown)."""
     return value if isinstance(value, bool) else None
+
+
+def integration_reason(value: object) -> IntegrationReason | None:
+    """Return why an integration is down, if ``value`` names a known reason."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return IntegrationReason(value)
+    except ValueError:
+        return None
 
 
 def moment(value: object) -> datetime | None:

@@ -11,6 +11,7 @@ from .model import Cause, Diagnosis, Severity, Thresholds
 
 _SEVERITY: Final[Mapping[Cause, Severity]] = MappingProxyType(
     {
+        Cause.INTEGRATION_OFFLINE: Severity.ERROR,
         Cause.NO_CONNECTION: Severity.ERROR,
         Cause.UNEXPLAINED: Severity.ERROR,
         Cause.SYNC_MODULE_OFFLINE: Severity.ERROR,
@@ -31,7 +32,8 @@ def cause_severity(
 ) -> Severity:
     """Return how urgent one of ``diagnosis``'s causes is.
 
-    ``error``: the camera does not work or is at risk (``no_connection``,
+    ``error``: the camera does not work, cannot be seen, or is at risk
+    (``integration_offline``, ``no_connection``,
     ``unexplained``, ``sync_module_offline``, ``power_supply``,
     ``overheating``, and ``low_battery`` at or below ``battery_critical``).
     ``warning``: it works but needs attention (``weak_signal``, ``too_cold``,
