@@ -48,6 +48,14 @@ NOT_LOADED = "not_loaded"
 NOT_WATCHED = "not_watched"
 
 
+def _notice_words(hass: HomeAssistant, issue_id: str) -> dict[str, str]:
+    """The placeholders of one of our notices, as it shows now."""
+    issue = ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
+    if issue is None or not issue.translation_placeholders:
+        return {}
+    return dict(issue.translation_placeholders)
+
+
 class CameraRepairFlow(RepairsFlow):
     """Confirm, act, check again, and say how it went.
 
@@ -88,9 +96,7 @@ class CameraRepairFlow(RepairsFlow):
     ) -> data_entry_flow.FlowResult:
         """Show the confirmation that fits the camera."""
         # The notice's words, kept: the issue goes once the cause is gone.
-        issue = ir.async_get(self.hass).async_get_issue(DOMAIN, self.issue_id)
-        if issue is not None and issue.translation_placeholders:
-            self._words = dict(issue.translation_placeholders)
+        self._words = _notice_words(self.hass, self.issue_id)
         found = self._found()
         if isinstance(found, str):
             return self._end(found)
@@ -234,9 +240,7 @@ class IntegrationNoticeFlow(RepairsFlow):
         self, user_input: dict[str, str] | None = None
     ) -> data_entry_flow.FlowResult:
         """Show what the notice says (its words, kept), with the button."""
-        issue = ir.async_get(self.hass).async_get_issue(DOMAIN, self.issue_id)
-        if issue is not None and issue.translation_placeholders:
-            self._words = dict(issue.translation_placeholders)
+        self._words = _notice_words(self.hass, self.issue_id)
         return await self.async_step_confirm()
 
     async def async_step_confirm(
