@@ -88,6 +88,16 @@ class Observation:
     # is (``hub_online`` is then unknown): it counts as offline after the
     # same wait as a camera outage, so one failed cloud poll blames nothing.
     hub_unavailable_since: datetime | None = None
+    # The camera runs on external power or charges now (a wired doorbell, a
+    # charging or fully charged pack, a solar panel at work): its battery
+    # cannot be low, whatever level it reports.
+    on_power: bool | None = None
+    # A battery camera sleeping to save power (Reolink's ``sleep`` sensor):
+    # it is not offline, and its readings hold still on purpose.
+    asleep: bool | None = None
+    # The camera says it stopped because it is too cold (Arlo's "Offline,
+    # Too Cold", pyaarlo ``thermalShutdownCold``), with or without a reading.
+    too_cold: bool | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
