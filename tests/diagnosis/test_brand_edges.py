@@ -35,7 +35,11 @@ def test_asleep_is_neither_offline_nor_frozen() -> None:
     before = diagnose(Observation(available=True), LIMITS, now=NOW - timedelta(hours=2))
     asleep = Observation(available=False, asleep=True, readings_frozen_since=frozen)
     result = diagnose(asleep, LIMITS, before, NOW)
-    assert (result.cause, result.pending, result.offline_since) == (Cause.NONE, {}, None)
+    assert (result.cause, result.pending, result.offline_since) == (
+        Cause.NONE,
+        {},
+        None,
+    )
     # Awake, the same readings are an outage and frozen readings.
     awake = Observation(available=False, asleep=False, readings_frozen_since=frozen)
     assert diagnose(awake, LIMITS, before, NOW).cause is Cause.NO_CONNECTION

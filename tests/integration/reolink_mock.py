@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
 from unittest.mock import MagicMock, create_autospec, patch
 
 from freezegun.api import FrozenDateTimeFactory
@@ -75,8 +74,10 @@ class ReolinkDevice:
 
     def entity_id(self, domain: str, key: str, *, channel: int | None = 0) -> str:
         """The entity id reolink registered for a channel's (or the host's) ``key``."""
-        unique_id = f"{HOST_UID}_{channel}_{key}" if channel is not None else (
-            f"{HOST_UID}_{key}"
+        unique_id = (
+            f"{HOST_UID}_{channel}_{key}"
+            if channel is not None
+            else (f"{HOST_UID}_{key}")
         )
         entity_id = er.async_get(self.hass).async_get_entity_id(
             domain, REOLINK_DOMAIN, unique_id

@@ -44,21 +44,35 @@ def _eufy(hass: HomeAssistant) -> tuple[str, str]:
     )
     registry = er.async_get(hass)
     camera = registry.async_get_or_create(
-        "camera", "eufy_security", f"eufy_security_{SERIAL}_camera",
-        config_entry=entry, device_id=device.id, suggested_object_id="garden",
+        "camera",
+        "eufy_security",
+        f"eufy_security_{SERIAL}_camera",
+        config_entry=entry,
+        device_id=device.id,
+        suggested_object_id="garden",
     )
     battery = registry.async_get_or_create(
-        "sensor", "eufy_security", f"eufy_security_{SERIAL}_battery_sensor",
-        config_entry=entry, device_id=device.id, original_device_class="battery",
-        unit_of_measurement="%", suggested_object_id="garden_battery",
+        "sensor",
+        "eufy_security",
+        f"eufy_security_{SERIAL}_battery_sensor",
+        config_entry=entry,
+        device_id=device.id,
+        original_device_class="battery",
+        unit_of_measurement="%",
+        suggested_object_id="garden_battery",
     )
     registry.async_get_or_create(
-        "sensor", "eufy_security", f"eufy_security_{SERIAL}_wifiRSSI_sensor",
-        config_entry=entry, device_id=device.id,
-        original_device_class="signal_strength", suggested_object_id="garden_wifi_rssi",
+        "sensor",
+        "eufy_security",
+        f"eufy_security_{SERIAL}_wifiRSSI_sensor",
+        config_entry=entry,
+        device_id=device.id,
+        original_device_class="signal_strength",
+        suggested_object_id="garden_wifi_rssi",
     )
     hass.states.async_set(
-        camera.entity_id, "idle",
+        camera.entity_id,
+        "idle",
         {"type": 14, "category": "CAMERA", "state": {"battery": 80}, "properties": {}},
     )
     set_eufy_battery(hass, "80")
@@ -71,7 +85,8 @@ def _eufy(hass: HomeAssistant) -> tuple[str, str]:
 def set_eufy_battery(hass: HomeAssistant, level: str) -> None:
     """The eufy battery sensor reports ``level``."""
     hass.states.async_set(
-        "sensor.garden_battery", level,
+        "sensor.garden_battery",
+        level,
         {"device_class": "battery", "unit_of_measurement": "%"},
     )
 
@@ -88,14 +103,24 @@ def _aarlo(hass: HomeAssistant, state: str, **attributes: Any) -> str:
         name="Driveway",
     )
     camera = er.async_get(hass).async_get_or_create(
-        "camera", "aarlo", "aarlo_a1b2c3d4e5f6",
-        config_entry=entry, device_id=device.id, suggested_object_id="aarlo_driveway",
+        "camera",
+        "aarlo",
+        "aarlo_a1b2c3d4e5f6",
+        config_entry=entry,
+        device_id=device.id,
+        suggested_object_id="aarlo_driveway",
     )
     base = {
-        "battery_level": 64, "battery_tech": "Rechargeable", "signal_strength": 3,
-        "charging": False, "charger_type": "None", "wired": False,
-        "brand": "Netgear Arlo", "device_id": "A1B2C3D4E5F6",
-        "model_id": "VMC4030P", "friendly_name": "Driveway",
+        "battery_level": 64,
+        "battery_tech": "Rechargeable",
+        "signal_strength": 3,
+        "charging": False,
+        "charger_type": "None",
+        "wired": False,
+        "brand": "Netgear Arlo",
+        "device_id": "A1B2C3D4E5F6",
+        "model_id": "VMC4030P",
+        "friendly_name": "Driveway",
     }
     hass.states.async_set(camera.entity_id, state, base | attributes)
     return camera.entity_id
@@ -116,10 +141,11 @@ def notices(hass: HomeAssistant) -> dict[str, ir.IssueEntry]:
 
 
 async def test_eufy_battery_jumping_to_zero_and_back_raises_nothing(
-    hass: HomeAssistant, mock_config_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
     freezer: FrozenDateTimeFactory,
 ) -> None:
-    """eufy's battery that jumps to 0 and back (eufy_security #132, #279)."""
+    """Eufy's battery that jumps to 0 and back (eufy_security #132, #279)."""
     _eufy(hass)
     await setup_entry(hass, mock_config_entry)
     assert cause(hass, "garden") == "none"
@@ -138,10 +164,11 @@ async def test_eufy_battery_jumping_to_zero_and_back_raises_nothing(
 
 
 async def test_aarlo_too_cold_and_charging(
-    hass: HomeAssistant, mock_config_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
     freezer: FrozenDateTimeFactory,
 ) -> None:
-    """"Offline, Too Cold" is too_cold (one notice, no outage); charging is not low."""
+    """Arlo's "Offline, Too Cold" is too_cold (one notice, no outage); charging is not low."""
     camera = _aarlo(hass, "Offline, Too Cold", battery_level=5, charging=True)
     await setup_entry(hass, mock_config_entry)
     await advance(hass, freezer, timedelta(minutes=6))

@@ -18,12 +18,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.camera_doctor.const import DOMAIN
 
 from .fleet import advance
-from .reolink_mock import (
-    WIFI_IN_DBM,
-    ReolinkDevice,
-    async_setup_reolink,
-    mock_reolink,
-)
+from .reolink_mock import WIFI_IN_DBM, ReolinkDevice, async_setup_reolink, mock_reolink
 
 GRACE = timedelta(minutes=6)
 BATTERY_CAMERA = {"battery", "sleep"}
@@ -63,7 +58,9 @@ def doctor_issues(hass: HomeAssistant) -> set[str]:
 
 
 async def settle_for(
-    hass: HomeAssistant, device: ReolinkDevice, freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant,
+    device: ReolinkDevice,
+    freezer: FrozenDateTimeFactory,
     wait: timedelta = GRACE,
 ) -> None:
     """Poll, let ``wait`` pass, poll again."""
@@ -147,7 +144,9 @@ async def test_reolink_wifi_signal_in_the_installed_units(
     hass: HomeAssistant, wifi_camera: ReolinkDevice, freezer: FrozenDateTimeFactory
 ) -> None:
     """Bars (0..4, no unit) before core PR #149191, dBm since: both read right."""
-    state = hass.states.get(wifi_camera.entity_id("sensor", "wifi_signal", channel=None))
+    state = hass.states.get(
+        wifi_camera.entity_id("sensor", "wifi_signal", channel=None)
+    )
     expected_unit = "dBm" if WIFI_IN_DBM else None
     assert state.attributes.get("unit_of_measurement") == expected_unit
     assert state.state == ("-55" if WIFI_IN_DBM else "4")

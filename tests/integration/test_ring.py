@@ -19,7 +19,13 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.camera_doctor.const import DOMAIN
 
 from .fleet import advance
-from .ring_mock import BATTERY_ID, WIRED_ID, RingCloud, async_setup_ring, mock_ring_cloud
+from .ring_mock import (
+    BATTERY_ID,
+    WIRED_ID,
+    RingCloud,
+    async_setup_ring,
+    mock_ring_cloud,
+)
 
 GRACE = timedelta(minutes=6)
 WIFI_KEYS = {
@@ -67,7 +73,9 @@ async def test_ring_doorbells_healthy(hass: HomeAssistant, ring: RingCloud) -> N
     """Both doorbells read fine; the wired Doorbell Pro's 0 % is no battery."""
     wired_battery = hass.states.get(ring.entity_id("sensor", WIRED_ID, "battery"))
     assert wired_battery.state == "0"  # what Ring reports for it (core #51692)
-    assert hass.states.get(ring.entity_id("sensor", BATTERY_ID, "battery")).state == "80"
+    assert (
+        hass.states.get(ring.entity_id("sensor", BATTERY_ID, "battery")).state == "80"
+    )
     assert (cause(hass, BATTERY_ID), cause(hass, WIRED_ID)) == ("none", "none")
     assert doctor_issues(hass) == set()
 
@@ -84,7 +92,9 @@ async def test_ring_false_low_batteries(
     await ring.poll(freezer)
     await advance(hass, freezer, GRACE)
     await ring.poll(freezer)
-    assert hass.states.get(ring.entity_id("sensor", BATTERY_ID, "battery")).state == "80"
+    assert (
+        hass.states.get(ring.entity_id("sensor", BATTERY_ID, "battery")).state == "80"
+    )
     assert (cause(hass, BATTERY_ID), cause(hass, WIRED_ID)) == ("none", "none")
     assert doctor_issues(hass) == set()
 
@@ -98,19 +108,19 @@ async def test_ring_false_low_batteries(
 
 @pytest.mark.parametrize("enabled", WIFI_KEYS.values(), ids=WIFI_KEYS.keys())
 @pytest.mark.parametrize(
-    ("strength", "category", "expected"),
+    "link",
     [(-68, "fair", "none"), (-82, "poor", "weak_signal"), (-58, "good", "none")],
+    ids=["fair", "poor", "good"],
 )
 async def test_ring_fair_one_answer(
     hass: HomeAssistant,
     ring: RingCloud,
     freezer: FrozenDateTimeFactory,
     enabled: tuple[str, ...],
-    strength: int,
-    category: str,
-    expected: str,
+    link: tuple[int, str, str],
 ) -> None:
-    """"fair" is not weak, "poor" is: whichever Wi-Fi sensor is enabled, or both."""
+    """Ring's "fair" is not weak, "poor" is: with either Wi-Fi sensor, or both."""
+    strength, category, expected = link
     for key in enabled:
         assert hass.states.get(ring.entity_id("sensor", BATTERY_ID, key)) is not None
     ring.set_wifi(BATTERY_ID, strength, category)
@@ -121,6 +131,8 @@ async def test_ring_fair_one_answer(
     await advance(hass, freezer, GRACE)
     await ring.poll(freezer)
     if "wifi_signal_category" in enabled:
-        state = hass.states.get(ring.entity_id("sensor", BATTERY_ID, "wifi_signal_category"))
+        state = hass.states.get(
+            ring.entity_id("sensor", BATTERY_ID, "wifi_signal_category")
+        )
         assert state.state == category
     assert cause(hass, BATTERY_ID) == expected

@@ -48,9 +48,10 @@ def test_reolink_zero_from_the_hub_is_an_outage() -> None:
     assert Cause.LOW_BATTERY not in {*result.causes, *result.pending}
 
 
-@pytest.mark.parametrize(("state", "on_power"), [
-    ("charging", True), ("chargecomplete", True), ("discharging", False)
-])
+@pytest.mark.parametrize(
+    ("state", "on_power"),
+    [("charging", True), ("chargecomplete", True), ("discharging", False)],
+)
 def test_reolink_charging_is_on_power(state: str, on_power: bool) -> None:
     """A charging or fully charged Reolink battery is never low."""
     siblings = [
@@ -74,18 +75,23 @@ def test_reolink_sleep_is_read_and_a_wake_moves_the_readings() -> None:
     assert REOLINK.changing_readings(sources(REOLINK_CAMERA, *reolink_siblings())) == {}
 
 
-@pytest.mark.parametrize(("level", "unit", "dbm", "bars"), [
-    ("4", None, None, 4),  # before core PR #149191: 0..4 bars, no unit
-    ("0", None, None, 0),
-    ("-67", "dBm", -67.0, None),  # since: dBm with its unit
-    ("-67", None, -67.0, None),  # dBm recognised by its range
-])
+@pytest.mark.parametrize(
+    ("level", "unit", "dbm", "bars"),
+    [
+        ("4", None, None, 4),  # before core PR #149191: 0..4 bars, no unit
+        ("0", None, None, 0),
+        ("-67", "dBm", -67.0, None),  # since: dBm with its unit
+        ("-67", None, -67.0, None),  # dBm recognised by its range
+    ],
+)
 def test_reolink_wifi_signal_both_versions(
     level: str, unit: str | None, dbm: float | None, bars: int | None
 ) -> None:
     """Reolink's ``wifi_signal`` in bars (old) and in dBm (new)."""
     siblings = [
-        replace(sibling, state=level, unit=unit) if sibling.key == "wifi_signal" else sibling
+        replace(sibling, state=level, unit=unit)
+        if sibling.key == "wifi_signal"
+        else sibling
         for sibling in reolink_siblings()
     ]
     observation = REOLINK.observe(sources(REOLINK_CAMERA, *siblings))
@@ -96,7 +102,9 @@ def _ring(model: str | None, battery: str = "83", **kwargs: str) -> CameraSource
     return replace(sources(RING_CAMERA, *ring_siblings(battery, **kwargs)), model=model)
 
 
-@pytest.mark.parametrize("model", ["Doorbell Pro", "Floodlight Cam Plus", "Stick Up Cam Wired"])
+@pytest.mark.parametrize(
+    "model", ["Doorbell Pro", "Floodlight Cam Plus", "Stick Up Cam Wired"]
+)
 def test_ring_wired_models_run_on_power(model: str) -> None:
     """A wired Ring model's battery reading (0 %: core #51692) is never low."""
     camera = _ring(model, battery="0")
@@ -115,21 +123,22 @@ def test_ring_zero_percent_is_no_reading_and_solar_is_solar() -> None:
 
 
 def _without(camera: CameraSources, key: str) -> CameraSources:
-    return replace(
-        camera, siblings=tuple(s for s in camera.siblings if s.key != key)
-    )
+    return replace(camera, siblings=tuple(s for s in camera.siblings if s.key != key))
 
 
-@pytest.mark.parametrize(("category", "dbm", "expected"), [
-    ("fair", "-68", Cause.NONE),
-    ("poor", "-82", Cause.WEAK_SIGNAL),
-    ("good", "-58", Cause.NONE),
-])
+@pytest.mark.parametrize(
+    ("category", "dbm", "expected"),
+    [
+        ("fair", "-68", Cause.NONE),
+        ("poor", "-82", Cause.WEAK_SIGNAL),
+        ("good", "-58", Cause.NONE),
+    ],
+)
 @pytest.mark.parametrize("enabled", ["category", "dbm", "both"])
 def test_ring_fair_gives_one_answer(
     category: str, dbm: str, expected: Cause, enabled: str
 ) -> None:
-    """"fair" is not weak, "poor" is: the same with either Wi-Fi sensor, or both."""
+    """Ring's "fair" is not weak, "poor" is: the same with either Wi-Fi sensor, or both."""
     camera = _ring("Doorbell 3", dbm=dbm, category=category)
     if enabled == "category":
         camera = _without(camera, "wifi_signal_strength")
@@ -139,7 +148,7 @@ def test_ring_fair_gives_one_answer(
 
 
 def test_arlo_charging_or_plugged_in_is_on_power() -> None:
-    """aarlo's ``charging`` or ``wired``: not low; ``wired_only``: no battery."""
+    """Aarlo's ``charging`` or ``wired``: not low; ``wired_only``: no battery."""
     for attributes in ({"charging": True}, {"wired": True}):
         camera = sources(aarlo_camera(battery_level=5, **attributes))
         assert diagnose(ARLO.observe(camera)).cause is Cause.NONE
@@ -150,7 +159,7 @@ def test_arlo_charging_or_plugged_in_is_on_power() -> None:
 
 
 def test_arlo_too_cold_is_too_cold_not_offline() -> None:
-    """"Offline, Too Cold" (pyaarlo ``thermalShutdownCold``) is too_cold."""
+    """Arlo's "Offline, Too Cold" (pyaarlo ``thermalShutdownCold``) is too_cold."""
     result = diagnose(ARLO.observe(sources(aarlo_camera("Offline, Too Cold"))))
     assert (result.causes, dict(result.pending)) == ((Cause.TOO_COLD,), {})
 

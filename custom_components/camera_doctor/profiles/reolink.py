@@ -37,7 +37,11 @@ if TYPE_CHECKING:
 # A charging battery proves the power supply works; discharging says nothing
 # (battery cameras run on battery between charges).
 CHARGING_STATES: Final = {"charging": False, "chargecomplete": False}
-ON_POWER_STATES: Final = {"charging": True, "chargecomplete": True, "discharging": False}
+ON_POWER_STATES: Final = {
+    "charging": True,
+    "chargecomplete": True,
+    "discharging": False,
+}
 DARK_STATES: Final = {"night": True, "day": False, "led_day": False}
 SLEEP_KEY: Final = "sleep"
 # An NVR's answer for a battery camera it cannot reach (core #179441).
