@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
+from types import SimpleNamespace
 from unittest.mock import MagicMock, create_autospec, patch
 
 from freezegun.api import FrozenDateTimeFactory
@@ -140,6 +141,16 @@ def _host(device: ReolinkDevice, api: MagicMock) -> None:
     api.is_nvr = device.nvr
     api.is_hub = device.nvr
     api.is_battery = False
+    api.baichuan_only = False
+    api.is_dual_lens = False
+    api.num_cameras = 1
+    api.capabilities = {}
+    api.abilities = {}
+    api.baichuan_cmds = {}
+    api.broken_cmds = {}
+    api.checked_api_versions = {}
+    api.chime_list = []
+    api.hdd_info = []
     api.new_devices = False
     api.sw_version_update_required = False
     api.hardware_version = "IPC_00000"
@@ -177,10 +188,15 @@ def _host(device: ReolinkDevice, api: MagicMock) -> None:
         api.wifi_connection = True
     api.baichuan = create_autospec(Baichuan, instance=True)
     api.baichuan.port = 9000
+    # Newer reolink-aio only: how the Baichuan protocol connects.
+    api.baichuan.connection_type = SimpleNamespace(value="tcp")
+    api.baichuan.abilities = {}
+    api.baichuan.webhook_subscribed = False
     api.baichuan.privacy_mode.return_value = False
     api.baichuan.mac_address.return_value = None
     api.baichuan.login_sucess = True
-    api.baichuan.events_active = False
+    # TCP push events active: the host needs no ONVIF subscription.
+    api.baichuan.events_active = True
     api.baichuan.subscribe_events.side_effect = None
 
 
@@ -190,7 +206,10 @@ def mock_reolink(
 ) -> Iterator[ReolinkDevice]:
     """Patch reolink-aio's Host the way core's reolink tests do."""
     api = create_autospec(Host, instance=True)
-    device = ReolinkDevice(hass, api, reolink_config_entry(), nvr, set(abilities))
+    # Every camera streams its fluent ("sub") stream; newer reolink asks.
+    device = ReolinkDevice(
+        hass, api, reolink_config_entry(), nvr, {"stream", "sub", *abilities}
+    )
     _host(device, api)
     with (
         patch("homeassistant.components.reolink.host.Host", return_value=api),
