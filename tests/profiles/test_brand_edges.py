@@ -72,6 +72,9 @@ def test_reolink_sleep_is_read_and_a_wake_moves_the_readings() -> None:
     assert REOLINK.observe(awake).asleep is False
     assert REOLINK.changing_readings(asleep)["sleep"] == 1.0
     assert REOLINK.changing_readings(awake)["sleep"] == 0.0
+    unknown = sources(REOLINK_CAMERA, *reolink_siblings(), _sleep("unavailable"))
+    assert REOLINK.observe(unknown).asleep is None
+    assert "sleep" not in REOLINK.changing_readings(unknown)
     assert REOLINK.changing_readings(sources(REOLINK_CAMERA, *reolink_siblings())) == {}
 
 
