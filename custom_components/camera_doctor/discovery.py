@@ -17,6 +17,20 @@ from .const import CAMERA_DOMAIN, DOMAIN
 from .profiles import CameraSources, Profile, SourceState, profile_for
 
 
+def device_field(device: object, name: str) -> str | None:
+    """A device's ``manufacturer`` or ``model``; ``None`` where it has none.
+
+    Newer Home Assistant releases register some devices as child devices
+    (``ChildDeviceEntry``), which have no manufacturer or model of their own:
+    reading one answers ``None`` and logs a deprecation warning, so only a
+    device whose class declares the field is read.
+    """
+    if device is None or not hasattr(type(device), name):
+        return None
+    value = getattr(device, name)
+    return value if isinstance(value, str) else None
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CameraSpec:
     """A watched camera: who it is and where its readings live."""
@@ -71,7 +85,8 @@ def discover_cameras(
     specs: dict[str, CameraSpec] = {}
     for camera in cameras:
         device = dev_reg.async_get(camera.device_id) if camera.device_id else None
-        profile = profile_for(camera.platform, device.manufacturer if device else None)
+        manufacturer = device_field(device, "manufacturer")
+        profile = profile_for(camera.platform, manufacturer)
         sibling_entries: list[er.RegistryEntry] = []
         if device is not None:
             sibling_entries = [
@@ -99,8 +114,8 @@ def discover_cameras(
             unique_id=camera.unique_id,
             device_id=camera.device_id,
             platform=camera.platform,
-            manufacturer=device.manufacturer if device else None,
-            model=device.model if device else None,
+            manufacturer=manufacturer,
+            model=device_field(device, "model"),
             profile=profile,
             sibling_ids=tuple(entry.entity_id for entry in sibling_entries),
             battery_level=any(map(_battery_level, sibling_entries)),

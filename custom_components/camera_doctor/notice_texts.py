@@ -221,6 +221,8 @@ def worded(
             value, threshold = bars(value), bars(threshold)
         case Cause.SYNC_MODULE_OFFLINE:
             value = text("hub_offline")
+        case Cause.TOO_COLD if not value:
+            value = text("cold_shutdown")
     return {"value": value, "threshold": threshold, "reading": reading}
 
 

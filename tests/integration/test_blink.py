@@ -368,7 +368,12 @@ async def test_sync_module_offline(
     assert raised.severity is ir.IssueSeverity.ERROR
     assert raised.translation_key == "sync_module_offline"
     placeholders = dict(raised.translation_placeholders)
-    assert placeholders.pop("steps").startswith("1. Check that the sync module")
+    steps = placeholders.pop("steps")
+    assert steps.startswith("1. Check that the sync module")
+    # Blink's light chart: a solid red sync module light means no network or
+    # a wrong Wi-Fi password.
+    assert "solid red light on the sync module means it cannot reach the" in steps
+    assert "Wi-Fi password it knows is wrong" in steps
     assert placeholders == {
         "hub": hass.states.get(SYNC_PANEL).name,
         "cameras": hass.states.get(eid(hass, FRONT_CAM)).name,

@@ -225,6 +225,7 @@ EUFY_SIBLINGS = (
                 firmware_updating=False,
                 update_available=True,
                 is_dark=False,
+                on_power=False,
             ),
             id="reolink-day-discharging",
         ),
@@ -245,6 +246,7 @@ EUFY_SIBLINGS = (
                 update_available=True,
                 power_fault=False,
                 is_dark=True,
+                on_power=True,
             ),
             id="reolink-night-charging-updating",
         ),
@@ -266,6 +268,7 @@ EUFY_SIBLINGS = (
                 firmware_updating=False,
                 update_available=True,
                 power_fault=True,
+                on_power=True,
             ),
             id="reolink-offline-power-problem-outranks-charging",
         ),
@@ -280,8 +283,14 @@ EUFY_SIBLINGS = (
         pytest.param(
             ARLO,
             sources(aarlo_camera("Offline, Too Cold", charging=True)),
+            # pyaarlo's thermalShutdownCold: too cold, not an outage.
             Observation(
-                available=False, battery_percent=64.0, signal_bars=3, power_fault=False
+                available=True,
+                battery_percent=64.0,
+                signal_bars=3,
+                power_fault=False,
+                on_power=True,
+                too_cold=True,
             ),
             id="aarlo-offline-too-cold-charging",
         ),
@@ -349,8 +358,8 @@ def test_observe(
 
 @pytest.mark.parametrize("profile", [RING, REOLINK, ARLO, EUFY], ids=lambda p: p.name)
 def test_brand_flags(profile: Profile) -> None:
-    """Only Blink freezes readings and has a hub to match."""
-    assert profile.freezes_readings is False
+    """Only Blink and Reolink (battery cameras) freeze readings; only Blink has a hub."""
+    assert profile.freezes_readings is (profile is REOLINK)
     assert profile.hub_domain is None
     assert profile.match_hub(sources(RING_CAMERA)) is None
 

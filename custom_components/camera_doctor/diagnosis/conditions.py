@@ -178,8 +178,14 @@ class Conditions:
         self.wait[Cause.INTEGRATION_OFFLINE] = outage_wait(self.limits.grace_minutes)
 
     def battery(self) -> None:
-        """Raise ``low_battery`` from the flag or the percentage."""
+        """Raise ``low_battery`` from the flag or the percentage.
+
+        Never while the camera runs on power or charges: a wired doorbell's
+        0 % (core #51692) or a charging pack's level is not a low battery.
+        """
         facts, limits = self.facts, self.limits
+        if facts.on_power is True:
+            return
         was = Cause.LOW_BATTERY in self.was
         by_level = _low(facts.battery_percent, limits.battery_low, BATTERY_BAND, was)
         if not (by_level or facts.battery_low is True):
@@ -197,8 +203,14 @@ class Conditions:
             )
 
     def temperature(self) -> None:
-        """Raise ``overheating`` or ``too_cold``."""
+        """Raise ``overheating`` or ``too_cold`` (also when the camera says so)."""
         celsius, limits = self.facts.temperature_c, self.limits
+        if self.facts.too_cold is True:
+            self.add(
+                Cause.TOO_COLD,
+                too_cold=True,
+                temperature_low_threshold=_tidy(limits.temperature_low),
+            )
         if celsius is None:
             return
         hot_was, cold_was = Cause.OVERHEATING in self.was, Cause.TOO_COLD in self.was

@@ -31,17 +31,25 @@ class Facts:
     hub_unavailable_since: datetime | None
     integration_offline: IntegrationReason | None
     integration_offline_since: datetime | None
+    on_power: bool | None
+    too_cold: bool | None
 
 
 def read_facts(observation: Observation) -> Facts:
-    """Coerce every field of ``observation``; anything missing is unknown."""
+    """Coerce every field of ``observation``; anything missing is unknown.
+
+    A camera that is asleep is neither offline nor frozen: its
+    unavailability and its still readings are unknown, not faults.
+    """
 
     def get(name: str) -> object:
         return getattr(observation, name, None)
 
     flag = readings.flag
+    asleep = flag(get("asleep")) is True
+    available = flag(get("available"))
     return Facts(
-        available=flag(get("available")),
+        available=None if asleep and available is False else available,
         battery_percent=readings.battery_percent(get("battery_percent")),
         battery_low=flag(get("battery_low")),
         signal_dbm=readings.signal_dbm(get("signal_dbm")),
@@ -52,8 +60,10 @@ def read_facts(observation: Observation) -> Facts:
         hub_online=flag(get("hub_online")),
         power_fault=flag(get("power_fault")),
         is_dark=flag(get("is_dark")),
-        frozen_since=readings.moment(get("readings_frozen_since")),
+        frozen_since=None if asleep else readings.moment(get("readings_frozen_since")),
         hub_unavailable_since=readings.moment(get("hub_unavailable_since")),
         integration_offline=readings.integration_reason(get("integration_offline")),
         integration_offline_since=readings.moment(get("integration_offline_since")),
+        on_power=flag(get("on_power")),
+        too_cold=flag(get("too_cold")),
     )

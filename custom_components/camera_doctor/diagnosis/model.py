@@ -107,6 +107,16 @@ class Observation:
     # When that began, if the source knows (else the engine starts its clock
     # at the first diagnosis that sees it).
     integration_offline_since: datetime | None = None
+    # The camera runs on external power or charges now (a wired doorbell, a
+    # charging or fully charged pack, a solar panel at work): its battery
+    # cannot be low, whatever level it reports.
+    on_power: bool | None = None
+    # A battery camera sleeping to save power (Reolink's ``sleep`` sensor):
+    # it is not offline, and its readings hold still on purpose.
+    asleep: bool | None = None
+    # The camera says it stopped because it is too cold (Arlo's "Offline,
+    # Too Cold", pyaarlo ``thermalShutdownCold``), with or without a reading.
+    too_cold: bool | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

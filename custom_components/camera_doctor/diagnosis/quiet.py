@@ -43,7 +43,8 @@ def quiet_range(
         if Cause.WEAK_SIGNAL in causes:
             return None
         return (limits.signal_weak, math.inf)
-    # Heat and cold always put temperature_c in the evidence (checked above).
+    # Heat and cold from a reading put temperature_c in the evidence (checked
+    # above); a camera that says it is too cold stays so whatever it reads.
     return (limits.temperature_low, limits.temperature_high)
 
 

@@ -1,9 +1,12 @@
 """Arlo cameras through the popular custom ``aarlo`` integration.
 
 (Arlo left Home Assistant core.) The camera entity's attributes include
-``battery_level`` (%), ``signal_strength`` (0..5 bars), ``charging`` and
-``connection``; its state is e.g. "idle", "Offline, Too Cold" or
-"offline". Siblings: ``battery_level`` (device class battery, %),
+``battery_level`` (%), ``signal_strength`` (0..5 bars), ``charging``,
+``charger_type``, ``wired`` (plugged in), ``wired_only`` (no battery) and
+``connection``; its state is e.g. "idle", "Offline, Too Cold" (pyaarlo's
+``thermalShutdownCold``: the camera switched itself off for the cold, so
+``too_cold``, not an outage) or "offline". A camera that charges or is
+plugged in runs on power: its battery is never low. Siblings: ``battery_level`` (device class battery, %),
 ``signal_strength`` (a 0..5 level without unit) and ``temperature`` (°C),
 all read the generic way. Standard library only.
 """
@@ -21,6 +24,7 @@ if TYPE_CHECKING:
     from .sources import CameraSources
 
 SOLAR: Final = "solar"
+TOO_COLD: Final = "too cold"
 CONNECTION: Final = {
     "available": True,
     "connected": True,
@@ -33,7 +37,10 @@ CONNECTION: Final = {
 
 def available(sources: CameraSources) -> bool | None:
     """Return False when the camera's state or ``connection`` says offline."""
-    if "offline" in (as_text(sources.camera.state) or ""):
+    state = as_text(sources.camera.state) or ""
+    if TOO_COLD in state:
+        return None  # switched off for the cold: too_cold says why
+    if "offline" in state:
         return False
     connection = as_word(generic.attribute(sources, "connection", "connection_state"))
     return CONNECTION.get(connection or "")
@@ -43,12 +50,18 @@ def observe(sources: CameraSources) -> Observation:
     """Return the Arlo camera's observation."""
     common = generic.observe(sources)
     charging = as_bool(generic.attribute(sources, "charging"))
+    plugged = generic.any_known(
+        as_bool(generic.attribute(sources, key)) for key in ("wired", "wired_only")
+    )
+    too_cold = TOO_COLD in (as_text(sources.camera.state) or "")
     specific = Observation(
         available=generic.all_known(available(sources), common.available),
         battery_percent=percent(generic.attribute(sources, "battery_level")),
         signal_bars=bars(generic.attribute(sources, "signal_strength")),
         # Charging proves the power supply works; not charging says nothing.
         power_fault=False if charging else None,
+        on_power=True if charging or plugged else None,
+        too_cold=True if too_cold else None,
     )
     return merge(Observation(power_fault=common.power_fault), specific, common)
 
@@ -58,6 +71,8 @@ def power(sources: CameraSources) -> Power:
 
     A ``charger_type`` that names a solar panel makes it solar-charged.
     """
+    if as_bool(generic.attribute(sources, "wired_only")):
+        return Power.WIRED
     battery = generic.attribute(sources, "battery_level") is not None
     found = generic.powered_by(sources, battery=battery or generic.has_battery(sources))
     charger = as_text(generic.attribute(sources, "charger_type")) or ""
