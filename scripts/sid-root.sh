@@ -9,7 +9,8 @@
 # Everything runs in a private mount namespace, so the bind mounts vanish with
 # the process even if it is SIGKILLed.
 #
-# The caller sets SID_TAG (its log prefix) and then calls, in order:
+# The caller sets SID_TAG (its log prefix) and SID_SELF (its own path, if $0
+# may not be it after a cd) and then calls, in order:
 #   sid_enter "$@"   root check, private mount namespace (re-executes the caller
 #                    with its arguments), one run at a time per root (flock)
 #   sid_root         build the root if missing or outdated
@@ -84,7 +85,7 @@ sid_enter() {  # sid_enter "$@" (the caller's arguments)
   if [ -z "${_CAMERA_DOCTOR_IN_NS:-}" ] && command -v unshare >/dev/null 2>&1 \
      && unshare --mount --propagation private true 2>/dev/null; then
     export _CAMERA_DOCTOR_IN_NS=1
-    exec unshare --mount --propagation private -- bash "$0" "$@"
+    exec unshare --mount --propagation private -- bash "${SID_SELF:-$0}" "$@"
   fi
 
   # --- one run at a time per root ---------------------------------------------------
