@@ -331,9 +331,9 @@ class WebSocketClient:
             raise RuntimeError(f"{message_type} failed: {answer.get('error')}")
         return answer.get("result")
 
-    def subscribe_events(self, event_type: str) -> queue.Queue[dict[str, Any]]:
-        """Subscribe to a bus event; return the queue the events land in."""
-        events: queue.Queue[dict[str, Any]] = queue.Queue()
+    def subscribe(self, message_type: str, **payload: Any) -> queue.Queue[Any]:
+        """Start a subscription; return the queue its events land in."""
+        events: queue.Queue[Any] = queue.Queue()
 
         async def subscribe() -> dict[str, Any]:
             assert self._ws is not None
@@ -343,12 +343,20 @@ class WebSocketClient:
             future: asyncio.Future[dict[str, Any]] = self._loop.create_future()
             self._pending[message_id] = future
             await self._ws.send_json(
-                {"id": message_id, "type": "subscribe_events", "event_type": event_type}
+                {"id": message_id, "type": message_type, **payload}
             )
             return await future
 
-        if not self._run(subscribe()).get("success"):
-            raise RuntimeError(f"could not subscribe to {event_type}")
+        answer = self._run(subscribe())
+        if not answer.get("success"):
+            raise RuntimeError(f"{message_type} failed: {answer.get('error')}")
+        return events
+
+    def subscribe_events(self, event_type: str) -> queue.Queue[dict[str, Any]]:
+        """Subscribe to a bus event; return the queue the events land in."""
+        events: queue.Queue[dict[str, Any]] = self.subscribe(
+            "subscribe_events", event_type=event_type
+        )
         return events
 
     def state(self, entity_id: str) -> dict[str, Any] | None:
