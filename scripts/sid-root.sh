@@ -105,7 +105,7 @@ MOUNTS=()   # mounted by this run, unmounted in reverse order on exit
 
 mount_tracked() {  # mount_tracked TARGET MOUNT-ARGS...
   local target="$1"; shift
-  mkdir -p "$target"
+  [ -e "$target" ] || mkdir -p "$target"  # a directory, unless a file is mounted over
   mount "$@" "$target"
   MOUNTS+=("$target")
 }

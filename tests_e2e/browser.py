@@ -37,7 +37,11 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1280, "height": 860}
 DEVICE_VIEWPORT = {"width": 1280, "height": 1300}
 BRANDS_HOST = "brands.home-assistant.io"
-BRAND_DIR = ROOT / "custom_components" / "camera_doctor" / "brand"
+# The brand images of the custom integrations (the fleet simulator has its own).
+BRAND_DIRS = {
+    DOMAIN: ROOT / "custom_components" / DOMAIN / "brand",
+    "fleet_sim": ROOT / "dev" / "fleet_sim" / "brand",
+}
 TRANSPARENT_PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
 )
@@ -127,8 +131,7 @@ def brand_image(path: str) -> bytes:
     """The image for a brands URL such as ``/_/camera_doctor/dark_icon@2x.png``."""
     parts = Path(path).parts
     domain, name = parts[-2], parts[-1].removeprefix("dark_")
-    image = BRAND_DIR / name
-    if domain == DOMAIN and image.is_file():
+    if domain in BRAND_DIRS and (image := BRAND_DIRS[domain] / name).is_file():
         return image.read_bytes()
     return TRANSPARENT_PNG
 

@@ -56,8 +56,19 @@ def test_repairs_and_device_page(
         )
     log("ui: low battery on Front Door and overheating on Living Room raised")
 
-    # The failed-login notice of the start-up probe is not part of the picture.
+    # The failed-login notice of the start-up probe is not part of the picture,
+    # nor are Home Assistant's own notices about this test instance (newer
+    # releases: the http options in YAML, an unsupported installation): the
+    # user ignores them, as one can in the Repairs list.
     ha.action("persistent_notification", "dismiss_all")
+    for issue in ws.command("repairs/list_issues")["issues"]:
+        if issue["domain"] != DOMAIN and not issue["ignored"]:
+            ws.command(
+                "repairs/ignore_issue",
+                domain=issue["domain"],
+                issue_id=issue["issue_id"],
+                ignore=True,
+            )
     context, blocked = browser
     page = context.new_page()
     started = time.monotonic()
