@@ -262,55 +262,7 @@ sid_mount() {  # /proc, /dev, /dev/shm and the project at /project
 # what the integration is written against). If those make the newest harness
 # unresolvable, the install is retried with every pin dropped.
 requirements() {  # requirements keep|drop
-  in_root "$PY" - "$1" <<'PYEOF'
-import re, sys, tomllib
-from pathlib import Path
-
-mode = sys.argv[1]
-UNPIN = {"pytest-homeassistant-custom-component", "homeassistant"}
-path = Path("/project/pyproject.toml")
-data = tomllib.loads(path.read_text()) if path.is_file() else {}
-groups = data.get("dependency-groups", {})
-
-def group(name, seen=()):
-    out = []
-    for item in groups.get(name, []):
-        if isinstance(item, str):
-            out.append(item)
-        elif isinstance(item, dict) and "include-group" in item and item["include-group"] not in seen:
-            out += group(item["include-group"], seen + (name,))
-    return out
-
-if "test" in groups:
-    reqs = group("test")
-else:
-    reqs = list(data.get("project", {}).get("optional-dependencies", {}).get("test", []))
-    if not reqs:
-        reqs = ["syrupy"]
-reqs += data.get("project", {}).get("dependencies", [])
-reqs += ["pytest-homeassistant-custom-component", "hypothesis"]
-
-seen, out = set(), []
-for req in reqs:
-    req = req.strip()
-    m = re.match(r"([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?", req)
-    if not m:
-        continue
-    name = m.group(1)
-    key = re.sub(r"[-_.]+", "-", name).lower()
-    if key in seen:
-        continue
-    seen.add(key)
-    if mode == "keep" and key not in UNPIN:
-        out.append(req)
-        continue
-    if re.match(r"[^;]*@", req):          # direct URL reference: keep as is
-        out.append(req)
-        continue
-    marker = req.split(";", 1)[1].strip() if ";" in req else ""
-    out.append(name + (m.group(2) or "") + (f"; {marker}" if marker else ""))
-print("\n".join(sorted(out, key=str.lower)))
-PYEOF
+  in_root "$PY" "$PROJ_IN_ROOT/scripts/sid_requirements.py" "$1"
 }
 
 uv_install() {  # uv_install ARGS... (into the venv, quietly)
@@ -372,95 +324,10 @@ sid_venv() {  # the venv, built or updated (see "Caching" above)
   # the project started using another Home Assistant integration): the other
   # test requirements, aligned with the installed Home Assistant and
   # constrained by its package_constraints.txt.
-  cat >"$ROOT/tmp/camera-doctor-align.py" <<'PYEOF'
-# ALIGN. Newer Home Assistant releases move packages out of the core install
-# (PyTurboJPEG, needed by the camera integration, is no longer installed with
-# homeassistant) and bump the pins of integration libraries (blinkpy for
-# blink). Home Assistant's test harness installs no integration requirements,
-# so:
-#  * a test requirement that a Home Assistant integration pins takes that pin
-#    (the pyproject pins what the OLDEST supported release needs);
-#  * the requirements of the Home Assistant integrations this project uses are
-#    added: those in its manifests' dependencies/after_dependencies, those its
-#    code and tests import from homeassistant.components, and, transitively,
-#    their manifest dependencies and the entity platforms they provide
-#    (blink -> camera).
-import json, re, shutil, sys
-from pathlib import Path
-
-import homeassistant
-from homeassistant.const import Platform
-
-reqs_file, project = Path(sys.argv[1]), Path(sys.argv[2])
-verbose = sys.argv[3:] == ["verbose"]
-ha = Path(homeassistant.__file__).parent
-comps = ha / "components"
-shutil.copy(ha / "package_constraints.txt", "/tmp/camera-doctor-ha-constraints.txt")
-
-def say(msg):
-    if verbose:
-        print(f"[test-latest] {msg}", file=sys.stderr)
-
-def norm(name):
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-NAME = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
-IMPORT = re.compile(r"(?:from|import)\s+homeassistant\.components\.([a-z0-9_]+)"
-                    r"|from\s+homeassistant\.components\s+import\s+\(?([a-z0-9_,\s]+)")
-
-def manifest(domain):
-    return json.loads((comps / domain / "manifest.json").read_text())
-
-pins = {}
-for path in sorted(comps.glob("*/manifest.json")):
-    for req in json.loads(path.read_text()).get("requirements", []):
-        m = NAME.match(req)
-        if m and "==" in req:
-            pins.setdefault(norm(m.group(1)), (req, path.parent.name))
-
-start = set()
-for path in project.glob("custom_components/*/manifest.json"):
-    data = json.loads(path.read_text())
-    start.update(data.get("dependencies", []) + data.get("after_dependencies", []))
-for path in [*project.glob("custom_components/**/*.py"), *project.glob("tests/**/*.py")]:
-    for one, many in IMPORT.findall(path.read_text(errors="replace")):
-        start.update([one] if one else [x for x in re.split(r"[,\s]+", many) if x])
-used, todo = set(), sorted(d for d in start if (comps / d / "manifest.json").is_file())
-while todo:
-    domain = todo.pop()
-    if domain in used:
-        continue
-    used.add(domain)
-    data = manifest(domain)
-    nxt = set(data.get("dependencies", []) + data.get("after_dependencies", []))
-    nxt |= {p.value for p in Platform if (comps / domain / f"{p.value}.py").is_file()}
-    todo += sorted(d for d in nxt if d not in used and (comps / d / "manifest.json").is_file())
-
-skip = {"pytest-homeassistant-custom-component", "homeassistant"}
-out, names = [], set()
-for line in reqs_file.read_text().splitlines():
-    m = NAME.match(line)
-    key = norm(m.group(1)) if m else None
-    if key in pins and key not in skip:
-        req, domain = pins[key]
-        if req != line.strip():
-            say(f"{line.strip()} -> {req} (pinned by Home Assistant's {domain} integration)")
-        line = req
-    names.add(key)
-    out.append(line)
-for domain in sorted(used):
-    for req in manifest(domain).get("requirements", []):
-        m = NAME.match(req)
-        if m and norm(m.group(1)) not in names:
-            names.add(norm(m.group(1)))
-            out.append(req)
-            say(f"+ {req} (requirement of Home Assistant's {domain} integration)")
-print("\n".join(out))
-PYEOF
   printf '%s\n' "$REQS" >"$ROOT/tmp/camera-doctor-requirements.txt"
   printf '%s\n' "$REQS_UNPINNED" >"$ROOT/tmp/camera-doctor-requirements-unpinned.txt"
   for f in camera-doctor-requirements camera-doctor-requirements-unpinned; do
-    in_root "$VENV/bin/python" /tmp/camera-doctor-align.py "/tmp/$f.txt" "$PROJ_IN_ROOT" \
+    in_root "$VENV/bin/python" "$PROJ_IN_ROOT/scripts/sid_align.py" "/tmp/$f.txt" "$PROJ_IN_ROOT" \
       "$([ -n "$REBUILT" ] && [ "$f" = camera-doctor-requirements ] && echo verbose)" \
       >"$ROOT/tmp/$f.aligned.txt" \
       || die "could not align the requirements with Home Assistant's pins"
