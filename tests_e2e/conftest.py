@@ -154,7 +154,7 @@ def cameras(ws: WebSocketClient, entry_id: str) -> dict[str, Camera]:
 @pytest.fixture(scope="session")
 def events(ws: WebSocketClient) -> EventLog:
     """Subscribed to ``camera_doctor_diagnosis`` before any fault is injected."""
-    return EventLog(ws.subscribe_events(EVENT))
+    return EventLog(ws.subscribe("subscribe_events", event_type=EVENT))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -352,13 +352,6 @@ class WebSocketClient:
             raise RuntimeError(f"{message_type} failed: {answer.get('error')}")
         return events
 
-    def subscribe_events(self, event_type: str) -> queue.Queue[dict[str, Any]]:
-        """Subscribe to a bus event; return the queue the events land in."""
-        events: queue.Queue[dict[str, Any]] = self.subscribe(
-            "subscribe_events", event_type=event_type
-        )
-        return events
-
     def state(self, entity_id: str) -> dict[str, Any] | None:
         """The state object of one entity (``get_states``)."""
         states: list[dict[str, Any]] = self.command("get_states")

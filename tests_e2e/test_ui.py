@@ -126,9 +126,7 @@ DEVICE_PAGE_TRIGGERS_UNTIL = (2025, 8)
 
 
 def test_device_trigger_from_the_device_page(
-    ha: HomeAssistantProcess,
     ha_version: tuple[int, int],
-    ws: WebSocketClient,
     cameras: dict[str, Camera],
     browser: tuple[BrowserContext, list[str]],
 ) -> None:
