@@ -10,9 +10,11 @@ from collections.abc import Iterator
 import ipaddress
 import time
 
+from playwright.sync_api import BrowserContext
 import psutil
 import pytest
 
+from browser import chromium
 from harness import (
     CAMERA_IDS,
     DOMAIN,
@@ -56,6 +58,22 @@ def _check_loopback_only(instance: HomeAssistantProcess) -> None:
         if conn.raddr and not ipaddress.ip_address(conn.raddr.ip).is_loopback
     ]
     assert not outside, f"Home Assistant is connected beyond 127.0.0.1: {outside}"
+
+
+@pytest.fixture(scope="session")
+def ha_version(ha: HomeAssistantProcess) -> tuple[int, int]:
+    """The running Home Assistant's release (year, month)."""
+    version: str = ha.rest("GET", "/api/config")["version"]
+    year, month = version.split(".")[:2]
+    log(f"Home Assistant {version}")
+    return int(year), int(month)
+
+
+@pytest.fixture
+def browser() -> Iterator[tuple[BrowserContext, list[str]]]:
+    """Chromium with a fresh profile; returns it and the requests it blocked."""
+    with chromium() as context_and_blocked:
+        yield context_and_blocked
 
 
 @pytest.fixture(scope="session")
@@ -136,7 +154,7 @@ def cameras(ws: WebSocketClient, entry_id: str) -> dict[str, Camera]:
 @pytest.fixture(scope="session")
 def events(ws: WebSocketClient) -> EventLog:
     """Subscribed to ``camera_doctor_diagnosis`` before any fault is injected."""
-    return EventLog(ws.subscribe_events(EVENT))
+    return EventLog(ws.subscribe("subscribe_events", event_type=EVENT))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,6 +1,10 @@
 """A real Home Assistant for the end-to-end test, and clients to talk to it.
 
-The instance runs from ``.venv`` on its own port (``E2E_PORT``, default 8125)
+The instance runs from ``.venv`` (the oldest supported Home Assistant) or,
+with ``scripts/e2e --latest``, from the venv of the newest one in the Debian
+sid root of ``scripts/sid-root.sh``: ``E2E_HASS_COMMAND`` (a JSON list) is
+then the command that starts ``hass`` there and ``E2E_HASS_PROJECT`` the
+project's path as it sees it. It listens on its own port (``E2E_PORT``, default 8125)
 with its own configuration directory (``.e2e/config``, wiped on every run),
 so a developer's ``scripts/develop`` instance on 8123 is never touched. The
 configuration is the one ``scripts/develop`` writes (explicit integrations,
@@ -45,6 +49,12 @@ CONFIG_DIR = E2E_DIR / "config"
 LOG_FILE = E2E_DIR / "hass.log"
 PID_FILE = E2E_DIR / "hass.pid"
 PORT = int(os.environ.get("E2E_PORT", "8125"))
+HASS_COMMAND: list[str] = json.loads(
+    os.environ.get("E2E_HASS_COMMAND") or json.dumps([str(ROOT / ".venv/bin/hass")])
+)
+# The configuration directory as Home Assistant sees it (in the root: the
+# project is bind-mounted elsewhere, so the links in it are relative).
+HASS_CONFIG_DIR = Path(os.environ.get("E2E_HASS_PROJECT") or ROOT) / ".e2e" / "config"
 HOST = "127.0.0.1"
 URL = f"http://{HOST}:{PORT}"
 USERNAME = "dev"
@@ -191,13 +201,13 @@ HttpError = onboard.HttpError
 def write_config() -> None:
     """Write a fresh configuration directory."""
     shutil.rmtree(CONFIG_DIR, ignore_errors=True)
-    (CONFIG_DIR / "custom_components").mkdir(parents=True)
-    (CONFIG_DIR / "custom_components" / "camera_doctor").symlink_to(
-        ROOT / "custom_components" / "camera_doctor"
-    )
-    (CONFIG_DIR / "custom_components" / "fleet_sim").symlink_to(
-        ROOT / "dev" / "fleet_sim"
-    )
+    links = CONFIG_DIR / "custom_components"
+    links.mkdir(parents=True)
+    for name, target in (
+        ("camera_doctor", ROOT / "custom_components" / "camera_doctor"),
+        ("fleet_sim", ROOT / "dev" / "fleet_sim"),
+    ):
+        (links / name).symlink_to(os.path.relpath(target, links))
     (CONFIG_DIR / "automations.yaml").write_text("[]\n")
     (CONFIG_DIR / "scripts.yaml").write_text("{}\n")
     (CONFIG_DIR / "configuration.yaml").write_text(CONFIGURATION_YAML)
@@ -224,7 +234,7 @@ class HomeAssistantProcess:
         E2E_DIR.mkdir(exist_ok=True)
         with LOG_FILE.open("wb") as log:
             self.proc = subprocess.Popen(
-                [str(ROOT / ".venv/bin/hass"), "-c", str(CONFIG_DIR), "--skip-pip"],
+                [*HASS_COMMAND, "-c", str(HASS_CONFIG_DIR), "--skip-pip"],
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
@@ -321,9 +331,9 @@ class WebSocketClient:
             raise RuntimeError(f"{message_type} failed: {answer.get('error')}")
         return answer.get("result")
 
-    def subscribe_events(self, event_type: str) -> queue.Queue[dict[str, Any]]:
-        """Subscribe to a bus event; return the queue the events land in."""
-        events: queue.Queue[dict[str, Any]] = queue.Queue()
+    def subscribe(self, message_type: str, **payload: Any) -> queue.Queue[Any]:
+        """Start a subscription; return the queue its events land in."""
+        events: queue.Queue[Any] = queue.Queue()
 
         async def subscribe() -> dict[str, Any]:
             assert self._ws is not None
@@ -333,12 +343,13 @@ class WebSocketClient:
             future: asyncio.Future[dict[str, Any]] = self._loop.create_future()
             self._pending[message_id] = future
             await self._ws.send_json(
-                {"id": message_id, "type": "subscribe_events", "event_type": event_type}
+                {"id": message_id, "type": message_type, **payload}
             )
             return await future
 
-        if not self._run(subscribe()).get("success"):
-            raise RuntimeError(f"could not subscribe to {event_type}")
+        answer = self._run(subscribe())
+        if not answer.get("success"):
+            raise RuntimeError(f"{message_type} failed: {answer.get('error')}")
         return events
 
     def state(self, entity_id: str) -> dict[str, Any] | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from homeassistant.core import HomeAssistant, ServiceCall, callback
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import (
@@ -9,11 +11,26 @@ from homeassistant.helpers import (
     device_registry as dr,
     entity_registry as er,
 )
-from homeassistant.helpers.service import async_extract_referenced_entity_ids
 import voluptuous as vol
 
 from .const import ATTR_FAULT, DOMAIN, SERVICE_HEAL, SERVICE_INJECT_FAULT, Fault
 from .model import Fleet, UnsupportedFaultError
+
+try:  # 2025.8+ resolves targets in helpers.target (helpers.service's is gone in 2026.8)
+    from homeassistant.helpers.target import (  # type: ignore[import-not-found, unused-ignore]
+        TargetSelection,
+        async_extract_referenced_entity_ids,
+    )
+
+    def _referenced(hass: HomeAssistant, call: ServiceCall) -> Any:
+        return async_extract_referenced_entity_ids(hass, TargetSelection(call.data))
+
+except ImportError:  # 2025.4
+    from homeassistant.helpers.service import async_extract_referenced_entity_ids
+
+    def _referenced(hass: HomeAssistant, call: ServiceCall) -> Any:
+        return async_extract_referenced_entity_ids(hass, call)
+
 
 TARGET_FIELDS = cv.ENTITY_SERVICE_FIELDS
 INJECT_SCHEMA = vol.Schema(
@@ -34,7 +51,7 @@ def _fleet(hass: HomeAssistant) -> Fleet:
 
 def _targets(hass: HomeAssistant, call: ServiceCall, fleet: Fleet) -> list[str]:
     """Return the serials of the simulated devices the call targets."""
-    selected = async_extract_referenced_entity_ids(hass, call)
+    selected = _referenced(hass, call)
     ent_reg = er.async_get(hass)
     dev_reg = dr.async_get(hass)
     serials: list[str] = []
