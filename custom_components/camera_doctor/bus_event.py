@@ -14,6 +14,7 @@ from .const import (
     ATTR_FIX,
     ATTR_PREVIOUS_CAUSE,
     EVENT_DIAGNOSIS,
+    LOGGER,
 )
 from .diagnosis import Cause, Diagnosis
 from .discovery import CameraSpec
@@ -35,10 +36,21 @@ def diagnosis_event_data(
 
 
 @callback
-def async_fire_diagnosis_event(
-    hass: HomeAssistant, spec: CameraSpec, diagnosis: Diagnosis, previous_cause: Cause
+def async_announce_change(
+    hass: HomeAssistant,
+    spec: CameraSpec,
+    diagnosis: Diagnosis,
+    previous: Diagnosis | None,
 ) -> None:
-    """Announce that a camera's primary cause changed."""
-    hass.bus.async_fire(
-        EVENT_DIAGNOSIS, diagnosis_event_data(spec, diagnosis, previous_cause)
+    """Fire the bus event when the camera's primary cause changed."""
+    before = previous.cause if previous else Cause.NONE
+    if before is diagnosis.cause:
+        return
+    LOGGER.debug(
+        "%s: %s -> %s (%s)",
+        spec.entity_id,
+        before,
+        diagnosis.cause,
+        dict(diagnosis.evidence),
     )
+    hass.bus.async_fire(EVENT_DIAGNOSIS, diagnosis_event_data(spec, diagnosis, before))

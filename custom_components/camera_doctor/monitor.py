@@ -27,17 +27,23 @@ from homeassistant.helpers.start import async_at_started
 from homeassistant.util import dt as dt_util
 
 from .battery import BatteryForecasts
-from .bus_event import async_fire_diagnosis_event
+from .bus_event import async_announce_change
 from .cameras import CameraSet, async_refresh_sources
 from .const import DOMAIN, LOGGER
 from .daylight import Daylight
-from .diagnosis import Cause, diagnose
+from .diagnosis import diagnose
 from .diagnosis.readings import battery_percent
 from .discovery import CameraSpec, SourceCache
 from .hubs import HubListener
 from .integrations import IntegrationListener
 from .issues import IssueManager, async_notice_no_cameras
-from .observe import Observed, battery_level_of, observe_camera, quiet_change
+from .observe import (
+    Observed,
+    absent_source,
+    battery_level_of,
+    observe_camera,
+    quiet_change,
+)
 from .options import CameraDoctorOptions
 from .store import CameraStore
 from .watch import CameraWatch
@@ -93,8 +99,6 @@ class CameraMonitor:
         self._started = False
         self._daylight = Daylight(hass, self.async_evaluate_all)
 
-    # -- lifecycle -----------------------------------------------------------
-
     async def async_load(self) -> None:
         """Read what was remembered, then find the cameras."""
         await self.store.async_load()
@@ -134,8 +138,6 @@ class CameraMonitor:
         self.issues.readings.async_update(w.spec for w in self.cameras.values())
         self.issues.async_prune()
         async_notice_no_cameras(self.hass, watching=bool(self.cameras))
-
-    # -- cameras -------------------------------------------------------------
 
     @property
     def cameras(self) -> dict[str, CameraWatch]:
@@ -180,8 +182,6 @@ class CameraMonitor:
             # A level that changes no diagnosis: for the forecast only.
             self.batteries.async_update(watch, level, self.options, dt_util.utcnow())
 
-    # -- diagnosis -----------------------------------------------------------
-
     @callback
     def async_evaluate_all(self) -> None:
         """Diagnose every camera again."""
@@ -214,11 +214,7 @@ class CameraMonitor:
         if not self._started:
             return
         spec = watch.spec
-        if watch.diagnosis is not None and (
-            missing := next(
-                (i for i in spec.own_ids if self.hass.states.get(i) is None), None
-            )
-        ):
+        if watch.diagnosis is not None and (missing := absent_source(self.hass, spec)):
             # A source with no state at all is being renamed or re-added (an
             # entity that goes away for good leaves the registry, or turns
             # unavailable): it says nothing yet, so nothing changes.
@@ -242,16 +238,7 @@ class CameraMonitor:
         level = battery_percent(observed.observation.battery_percent)
         self.batteries.async_update(watch, level, self.options, now)
         watch.async_schedule(diagnosis.next_check, lambda: self.async_evaluate(watch))
-        before = previous.cause if previous else Cause.NONE
-        if before is not diagnosis.cause:
-            LOGGER.debug(
-                "%s: %s -> %s (%s)",
-                spec.entity_id,
-                before,
-                diagnosis.cause,
-                dict(diagnosis.evidence),
-            )
-            async_fire_diagnosis_event(self.hass, spec, diagnosis, before)
+        async_announce_change(self.hass, spec, diagnosis, previous)
 
     @callback
     def async_record_batteries_replaced(self, watch: CameraWatch) -> None:

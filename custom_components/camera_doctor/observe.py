@@ -105,6 +105,11 @@ def battery_level_of(event: Event[EventStateChangedData]) -> float | None:
     return battery_percent(new.state)
 
 
+def absent_source(hass: HomeAssistant, spec: CameraSpec) -> str | None:
+    """The first of the camera's own entities that has no state at all."""
+    return next((i for i in spec.own_ids if hass.states.get(i) is None), None)
+
+
 def _tracks_freeze(spec: CameraSpec, options: CameraDoctorOptions) -> bool:
     return options.thresholds.stale_hours > 0 and (
         spec.profile.freezes_readings or options.stale_all_brands
