@@ -23,6 +23,7 @@ from types import ModuleType
 from typing import Any
 
 from homeassistant import loader
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import CoreState, HomeAssistant
 from homeassistant.helpers import frame
 from pytest_homeassistant_custom_component.common import (
@@ -177,7 +178,9 @@ def register_camera(
 
 def add_fleet(hass: HomeAssistant, count: int, prefix: str = "cam") -> list[Camera]:
     """``count`` healthy generic cameras of one source integration."""
-    source_entry = MockConfigEntry(domain="acme", title="Acme")
+    source_entry = MockConfigEntry(
+        domain="acme", title="Acme", state=ConfigEntryState.LOADED
+    )
     source_entry.add_to_hass(hass)
     cameras = [
         register_camera(hass, source_entry, f"{prefix}_{i:04d}") for i in range(count)
