@@ -115,6 +115,9 @@ CAMERA_IDS = (
 # The notice that the Ring doorbell's Wi-Fi sensors are disabled stands from
 # the start until test_hidden_readings enables them: it is no fault.
 MISSING_READINGS = "missing_readings"
+# The simulated fleet's name (dev/fleet_sim/manifest.json): the {integration}
+# of the notices about the cameras' integration.
+INTEGRATION = "Fleet Sim"
 ENTITY_KEYS = {
     "cause": ("sensor", "red_flash_cause"),
     "fix": ("sensor", "recommended_fix"),
@@ -394,6 +397,15 @@ class WebSocketClient:
             self._run(close(), timeout=10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
+
+
+def fleet_entry_id(ha: HomeAssistantProcess) -> str:
+    """The simulated fleet's config entry: the cameras' integration."""
+    entries: list[dict[str, Any]] = ha.rest(
+        "GET", "/api/config/config_entries/entry?domain=fleet_sim"
+    )
+    assert len(entries) == 1, entries
+    return str(entries[0]["entry_id"])
 
 
 def wait_for[T](
