@@ -18,12 +18,20 @@ import re
 import tempfile
 from urllib.parse import urlsplit
 
-from playwright.sync_api import BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import (
+    BrowserContext,
+    Locator,
+    Page,
+    Route,
+    expect,
+    sync_playwright,
+)
 
 from harness import (
     DOMAIN,
     PASSWORD,
     ROOT,
+    SCREENSHOT_DIR,
     URL,
     USERNAME,
     HomeAssistantProcess,
@@ -187,3 +195,26 @@ def settle(page: Page) -> None:
     """Let the frontend finish rendering (animations, lazy panels)."""
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1000)
+
+
+def open_repairs(
+    ha: HomeAssistantProcess,
+    ws: WebSocketClient,
+    browser: tuple[BrowserContext, list[str]],
+    title: str,
+) -> tuple[Page, Locator]:
+    """Logged in, on Settings → Repairs showing the notice ``title``, in words.
+
+    Only Camera Doctor's notices are on the screen (:func:`quiet_other_notices`).
+    """
+    quiet_other_notices(ha, ws)
+    context, _ = browser
+    page = context.new_page()
+    log_in(page)
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    page.goto(URL + "/config/repairs")
+    notice = page.get_by_text(title)
+    expect(notice).to_be_visible()
+    settle(page)
+    no_raw_key(page, "the Repairs list")
+    return page, notice

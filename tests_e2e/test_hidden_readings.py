@@ -14,12 +14,11 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext, expect
 
-from browser import dialog_text, log_in, no_raw_key, quiet_other_notices, settle
+from browser import dialog_text, no_raw_key, open_repairs, settle
 from harness import (
     DOMAIN,
     INTEGRATION,
     SCREENSHOT_DIR,
-    URL,
     Camera,
     HomeAssistantProcess,
     WebSocketClient,
@@ -85,16 +84,7 @@ def test_enable_the_hidden_readings(
     assert "Porch Doorbell Wi-Fi signal category" in lines[0] + lines[1], lines
     assert signal_missing(ha) == "disabled_by_integration"
 
-    quiet_other_notices(ha, ws)
-    context, _ = browser
-    page = context.new_page()
-    log_in(page)
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    page.goto(URL + "/config/repairs")
-    title = page.get_by_text(TITLE)
-    expect(title).to_be_visible()
-    settle(page)
-    no_raw_key(page, "the Repairs list")
+    page, title = open_repairs(ha, ws, browser, TITLE)
 
     title.click()
     expect(page.get_by_text(STEP_TITLE).first).to_be_visible()

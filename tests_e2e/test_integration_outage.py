@@ -14,14 +14,7 @@ import time
 
 from playwright.sync_api import BrowserContext, Page, expect
 
-from browser import (
-    DEVICE_VIEWPORT,
-    dialog_text,
-    log_in,
-    no_raw_key,
-    quiet_other_notices,
-    settle,
-)
+from browser import DEVICE_VIEWPORT, dialog_text, no_raw_key, open_repairs, settle
 from harness import (
     DOMAIN,
     EXERCISED_FILE,
@@ -156,16 +149,7 @@ def what_the_owner_sees(
     browser: tuple[BrowserContext, list[str]],
 ) -> Page:
     """The notice in the Repairs list and opened, and a camera's device page."""
-    quiet_other_notices(ha, ws)
-    context, _ = browser
-    page = context.new_page()
-    log_in(page)
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    page.goto(URL + "/config/repairs")
-    title = page.get_by_text(TITLE)
-    expect(title).to_be_visible()
-    settle(page)
-    no_raw_key(page, "the Repairs list")
+    page, title = open_repairs(ha, ws, browser, TITLE)
 
     title.click()
     expect(page.get_by_text(REASON, exact=False).first).to_be_visible()
