@@ -18,9 +18,25 @@ import re
 import tempfile
 from urllib.parse import urlsplit
 
-from playwright.sync_api import BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import (
+    BrowserContext,
+    Locator,
+    Page,
+    Route,
+    expect,
+    sync_playwright,
+)
 
-from harness import DOMAIN, PASSWORD, ROOT, URL, USERNAME
+from harness import (
+    DOMAIN,
+    PASSWORD,
+    ROOT,
+    SCREENSHOT_DIR,
+    URL,
+    USERNAME,
+    HomeAssistantProcess,
+    WebSocketClient,
+)
 
 CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -68,17 +84,20 @@ RAW_KEYS = sorted(
     - {"none"}
 )
 RAW_KEY = re.compile(r"\b(" + "|".join(map(re.escape, RAW_KEYS)) + r")\b")
-# Every text node of the page, shadow roots included (innerText skips them).
-DEEP_TEXT = """() => {
+# Every text node under an element (the page's body when none is given),
+# shadow roots included (innerText skips them).
+DEEP_TEXT = """(root) => {
   const out = [];
   const walk = (node) => {
     if (node.nodeType === Node.TEXT_NODE) { out.push(node.textContent); return; }
     if (node.shadowRoot) walk(node.shadowRoot);
     for (const child of node.childNodes) walk(child);
   };
-  walk(document.body);
+  walk(root || document.body);
   return out.join(" ");
 }"""
+# The dialogs a Repairs notice opens: its description, or its fix flow.
+NOTICE_DIALOG = "dialog-repairs-issue, dialog-data-entry-flow"
 
 
 def no_raw_key(page: Page, where: str) -> str:
@@ -87,6 +106,31 @@ def no_raw_key(page: Page, where: str) -> str:
     found = sorted(set(RAW_KEY.findall(text)))
     assert not found, f"raw keys on {where}: {found}"
     return text
+
+
+def dialog_text(page: Page) -> str:
+    """The words of the open notice dialog, spaces squeezed (for the log)."""
+    text: str = page.locator(NOTICE_DIALOG).first.evaluate(DEEP_TEXT)
+    return " ".join(text.split())
+
+
+def quiet_other_notices(ha: HomeAssistantProcess, ws: WebSocketClient) -> None:
+    """Leave only Camera Doctor's notices on the screen.
+
+    The failed-login notice of the start-up probe is not part of the picture,
+    nor are Home Assistant's own notices about this test instance (newer
+    releases: the http options in YAML, an unsupported installation): the
+    user ignores them, as one can in the Repairs list.
+    """
+    ha.action("persistent_notification", "dismiss_all")
+    for issue in ws.command("repairs/list_issues")["issues"]:
+        if issue["domain"] != DOMAIN and not issue["ignored"]:
+            ws.command(
+                "repairs/ignore_issue",
+                domain=issue["domain"],
+                issue_id=issue["issue_id"],
+                ignore=True,
+            )
 
 
 @contextlib.contextmanager
@@ -151,3 +195,26 @@ def settle(page: Page) -> None:
     """Let the frontend finish rendering (animations, lazy panels)."""
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1000)
+
+
+def open_repairs(
+    ha: HomeAssistantProcess,
+    ws: WebSocketClient,
+    browser: tuple[BrowserContext, list[str]],
+    title: str,
+) -> tuple[Page, Locator]:
+    """Logged in, on Settings → Repairs showing the notice ``title``, in words.
+
+    Only Camera Doctor's notices are on the screen (:func:`quiet_other_notices`).
+    """
+    quiet_other_notices(ha, ws)
+    context, _ = browser
+    page = context.new_page()
+    log_in(page)
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    page.goto(URL + "/config/repairs")
+    notice = page.get_by_text(title)
+    expect(notice).to_be_visible()
+    settle(page)
+    no_raw_key(page, "the Repairs list")
+    return page, notice

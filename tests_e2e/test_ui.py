@@ -20,6 +20,7 @@ from browser import (
     TITLE,
     log_in,
     no_raw_key,
+    quiet_other_notices,
     settle,
 )
 from harness import (
@@ -45,7 +46,7 @@ def test_repairs_and_device_page(
     """The notice's title and fix, and the device's diagnosis, in the page."""
     front, living = cameras["camera.front_door"], cameras["camera.living_room"]
     ha.action("fleet_sim", "heal")
-    wait_for(lambda: not ws.issues(DOMAIN), 30, "no Camera Doctor issue")
+    wait_for(lambda: not ws.fault_issues(), 30, "no Camera Doctor issue")
     ha.action(
         "fleet_sim", "inject_fault", entity_id=front.entity_id, fault="battery_low"
     )
@@ -56,19 +57,7 @@ def test_repairs_and_device_page(
         )
     log("ui: low battery on Front Door and overheating on Living Room raised")
 
-    # The failed-login notice of the start-up probe is not part of the picture,
-    # nor are Home Assistant's own notices about this test instance (newer
-    # releases: the http options in YAML, an unsupported installation): the
-    # user ignores them, as one can in the Repairs list.
-    ha.action("persistent_notification", "dismiss_all")
-    for issue in ws.command("repairs/list_issues")["issues"]:
-        if issue["domain"] != DOMAIN and not issue["ignored"]:
-            ws.command(
-                "repairs/ignore_issue",
-                domain=issue["domain"],
-                issue_id=issue["issue_id"],
-                ignore=True,
-            )
+    quiet_other_notices(ha, ws)
     context, blocked = browser
     page = context.new_page()
     started = time.monotonic()
@@ -116,7 +105,7 @@ def test_repairs_and_device_page(
         log(f"ui: blocked {len(blocked)} request(s) beyond 127.0.0.1: {blocked[:5]}")
 
     ha.action("fleet_sim", "heal")
-    wait_for(lambda: not ws.issues(DOMAIN), GRACE_SECONDS + 20, "issues cleared")
+    wait_for(lambda: not ws.fault_issues(), GRACE_SECONDS + 20, "issues cleared")
 
 
 # From 2025.8 Camera Doctor's entities join the camera's device without adding

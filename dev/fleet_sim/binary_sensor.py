@@ -1,4 +1,4 @@
-"""Simulated binary sensors, like `blink`'s (Blink) or a typical battery camera's."""
+"""Simulated binary sensors, like `blink`'s, `ring`'s or a typical battery camera's."""
 
 from __future__ import annotations
 
@@ -74,10 +74,9 @@ class SimBinarySensor(DeviceEntity, BinarySensorEntity):
 
     entity_description: SimBinarySensorDescription
 
-    @property
-    def available(self) -> bool:
+    def _follows_camera(self) -> bool:
         """Connectivity stays available (and off) while the camera is offline."""
-        return self.entity_description.always_available or self.camera.available
+        return not self.entity_description.always_available
 
     @callback
     def _update_attrs(self) -> None:
@@ -86,5 +85,9 @@ class SimBinarySensor(DeviceEntity, BinarySensorEntity):
 
 async_setup_entry = camera_platform(
     SimBinarySensor,
-    {"blink": BLINK_BINARY_SENSORS, "generic": GENERIC_BINARY_SENSORS},
+    {
+        "blink": BLINK_BINARY_SENSORS,
+        "ring": (MOTION_DETECTED,),
+        "generic": GENERIC_BINARY_SENSORS,
+    },
 )

@@ -74,7 +74,7 @@ class SimCameraEntity(DeviceEntity, Camera):
         ).encode()
 
 
-# Every camera, Blink or generic, has its camera entity.
+# Every camera, whatever its kind, has its camera entity.
 async_setup_entry = camera_platform(
-    SimCameraEntity, {"blink": (CAMERA,), "generic": (CAMERA,)}
+    SimCameraEntity, {"blink": (CAMERA,), "ring": (CAMERA,), "generic": (CAMERA,)}
 )

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from .const import BLINK_BRAND
-from .model import BLINK_FAULTS, BLINK_MINI_FAULTS, Fleet, SimCamera, SimSyncModule
+from .const import BLINK_BRAND, RING_BRAND
+from .model import (
+    BLINK_FAULTS,
+    BLINK_MINI_FAULTS,
+    RING_FAULTS,
+    Fleet,
+    SimCamera,
+    SimSyncModule,
+)
 
 # The standard fleet's Blink outdoor cameras (battery powered, batteries full).
 OUTDOOR_FIELDS = (
@@ -62,6 +69,21 @@ def default_fleet() -> Fleet:
             version="2.18.37",
             base_temperature_c=21.0,
             base_signal_dbm=None,
+        )
+    )
+    # A Ring battery doorbell: its Wi-Fi sensors are created disabled.
+    cameras.append(
+        SimCamera(
+            kind="ring",
+            supported_faults=RING_FAULTS,
+            serial="5c475e0a0005",  # Ring's device id is the doorbell's MAC
+            name="Porch Doorbell",
+            manufacturer=RING_BRAND,
+            model="Doorbell 4",
+            version="cam-1.21.1",
+            base_temperature_c=14.0,  # Ring reports none; the snapshot shows it
+            base_signal_dbm=-61,
+            battery_percent=76,
         )
     )
     cameras.append(

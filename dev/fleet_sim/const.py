@@ -20,6 +20,7 @@ PLATFORMS: Final = [
 
 BLINK_BRAND: Final = "Blink"
 BLINK_ATTRIBUTION: Final = "Data provided by immedia-semi.com"
+RING_BRAND: Final = "Ring"
 
 CONF_CAMERAS: Final = "cameras"
 ATTR_FAULT: Final = "fault"
@@ -43,6 +44,9 @@ class Fault(StrEnum):
     SYNC_MODULE_OFFLINE = "sync_module_offline"
     POWER_FAULT = "power_fault"
     STALE = "stale"
+    # The whole fleet's cloud: every entity of the integration unavailable at
+    # once, as when a cloud poll or the account's login fails.
+    CLOUD_OUTAGE = "cloud_outage"
 
 
 # What each fault forces the readings to.

@@ -47,7 +47,7 @@ def camera_platform(
     """Return the ``async_setup_entry`` of a platform of camera-device entities.
 
     Each camera gets one ``entity_class`` per description listed for its kind
-    (``blink`` or ``generic``); a kind not listed gets none.
+    (``blink``, ``ring`` or ``generic``); a kind not listed gets none.
     """
     return fleet_platform(
         lambda fleet: (
@@ -81,6 +81,11 @@ class FleetEntity(Entity):
         self.fleet = fleet
         self._update_attrs()
 
+    @property
+    def available(self) -> bool:
+        """Return False while the fleet's cloud is down: every entity goes."""
+        return not self.fleet.cloud_down
+
     @callback
     def _update_attrs(self) -> None:
         """Copy the simulated readings into the entity attributes."""
@@ -100,7 +105,7 @@ class DeviceEntity(FleetEntity):
     """An entity on a camera's device, defined by an entity description.
 
     Its unique id is ``{serial}-{description key}``; it is unavailable while
-    the camera is offline.
+    the camera is offline (and with the whole fleet while the cloud is down).
     """
 
     def __init__(
@@ -115,5 +120,11 @@ class DeviceEntity(FleetEntity):
 
     @property
     def available(self) -> bool:
-        """Return False while the camera is offline."""
-        return self.camera.available
+        """Return False while the camera is offline or the cloud is down."""
+        return super().available and (
+            self.camera.available or not self._follows_camera()
+        )
+
+    def _follows_camera(self) -> bool:
+        """Whether the entity goes with the camera (a connectivity one stays)."""
+        return True

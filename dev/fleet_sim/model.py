@@ -29,11 +29,16 @@ BLINK_FAULTS = frozenset(
         Fault.COLD,
         Fault.SYNC_MODULE_OFFLINE,
         Fault.STALE,
+        Fault.CLOUD_OUTAGE,
     }
 )
 BLINK_MINI_FAULTS = BLINK_FAULTS - {Fault.BATTERY_LOW, Fault.WEAK_SIGNAL}
+# Ring shows a battery and (disabled) Wi-Fi sensors: no temperature, no update.
+RING_FAULTS = frozenset(
+    {Fault.BATTERY_LOW, Fault.OFFLINE, Fault.WEAK_SIGNAL, Fault.CLOUD_OUTAGE}
+)
 GENERIC_FAULTS = frozenset(Fault) - {Fault.SYNC_MODULE_OFFLINE}
-SYNC_FAULTS = frozenset({Fault.SYNC_MODULE_OFFLINE})
+SYNC_FAULTS = frozenset({Fault.SYNC_MODULE_OFFLINE, Fault.CLOUD_OUTAGE})
 
 
 class UnsupportedFaultError(Exception):
@@ -87,9 +92,9 @@ class SimSyncModule:
 
 @dataclass(kw_only=True)
 class SimCamera:
-    """A simulated camera: a Blink one or a generic battery camera."""
+    """A simulated camera: a Blink or Ring one, or a generic battery camera."""
 
-    kind: Literal["blink", "generic"]
+    kind: Literal["blink", "ring", "generic"]
     serial: str
     name: str
     manufacturer: str
@@ -149,6 +154,11 @@ class SimCamera:
         if self.base_signal_bars is None:
             return None
         return WEAK_BARS if Fault.WEAK_SIGNAL in self.faults else self.base_signal_bars
+
+    @property
+    def signal_category(self) -> str:
+        """Return Ring's word for the Wi-Fi signal."""
+        return "poor" if Fault.WEAK_SIGNAL in self.faults else "good"
 
     @property
     def battery_low(self) -> bool:
@@ -239,6 +249,7 @@ class Fleet:
         """Initialise the fleet."""
         self.cameras = {camera.serial: camera for camera in cameras}
         self.syncs = {sync.serial: sync for sync in syncs}
+        self.cloud_down = False
         self._listeners: list[Callable[[], None]] = []
 
     def add_listener(self, listener: Callable[[], None]) -> Callable[[], None]:
@@ -265,6 +276,9 @@ class Fleet:
         device = self._device(serial)
         if fault not in device.supported_faults:
             raise UnsupportedFaultError(fault)
+        if fault is Fault.CLOUD_OUTAGE:
+            self.cloud_down = True
+            return
         if isinstance(device, SimCamera) and fault is Fault.SYNC_MODULE_OFFLINE:
             if device.sync is None:
                 raise UnsupportedFaultError(fault)
@@ -279,6 +293,8 @@ class Fleet:
     def heal(self, serial: str, fault: Fault | None = None) -> None:
         """Heal one fault, or every fault, of a camera (or sync module)."""
         device = self._device(serial)
+        if fault in (None, Fault.CLOUD_OUTAGE):
+            self.cloud_down = False
         if isinstance(device, SimCamera) and device.sync is not None:
             if fault in (None, Fault.SYNC_MODULE_OFFLINE):
                 device.sync.faults.clear()
@@ -288,5 +304,12 @@ class Fleet:
             device.faults.discard(fault)
 
     def drift(self, rng: random.Random) -> bool:
-        """Drift every live camera's readings; return True if any moved."""
-        return any(camera.drift(rng) for camera in self.cameras.values())
+        """Drift every live camera's readings; return True if any moved.
+
+        Nothing moves while the cloud is down: nothing reaches Home Assistant.
+        """
+        if self.cloud_down:
+            return False
+        # Every camera drifts (a list, not any(): that would stop at the first).
+        moved = [camera.drift(rng) for camera in self.cameras.values()]
+        return any(moved)

@@ -1,4 +1,4 @@
-"""Simulated camera sensors, like `blink`'s (Blink) or a typical battery camera's."""
+"""Simulated camera sensors, like `blink`'s, `ring`'s or a typical battery camera's."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ PARALLEL_UPDATES = 0
 class SimSensorDescription(SensorEntityDescription):
     """Describes a simulated sensor: a diagnostic measurement, as all of them are."""
 
-    value_fn: Callable[[SimCamera], float | int | None]
+    value_fn: Callable[[SimCamera], float | int | str | None]
     entity_category: EntityCategory | None = EntityCategory.DIAGNOSTIC
     state_class: SensorStateClass | str | None = SensorStateClass.MEASUREMENT
 
@@ -55,13 +55,35 @@ BLINK_SENSORS: tuple[SimSensorDescription, ...] = (
     ),
 )
 
-GENERIC_SENSORS: tuple[SimSensorDescription, ...] = (
+BATTERY = SimSensorDescription(
+    key="battery",
+    device_class=SensorDeviceClass.BATTERY,
+    native_unit_of_measurement=PERCENTAGE,
+    value_fn=lambda cam: cam.battery,
+)
+
+# Core's ring (sensor.py) creates both Wi-Fi sensors disabled: out of the box
+# Camera Doctor sees no signal and raises its missing_readings notice.
+RING_SENSORS: tuple[SimSensorDescription, ...] = (
+    BATTERY,
     SimSensorDescription(
-        key="battery",
-        device_class=SensorDeviceClass.BATTERY,
-        native_unit_of_measurement=PERCENTAGE,
-        value_fn=lambda cam: cam.battery,
+        key="wifi_signal_category",
+        translation_key="wifi_signal_category",
+        entity_registry_enabled_default=False,
+        state_class=None,
+        value_fn=lambda cam: cam.signal_category,
     ),
+    SimSensorDescription(
+        key="wifi_signal_strength",
+        device_class=SensorDeviceClass.SIGNAL_STRENGTH,
+        native_unit_of_measurement=DBM,
+        entity_registry_enabled_default=False,
+        value_fn=lambda cam: cam.signal_dbm,
+    ),
+)
+
+GENERIC_SENSORS: tuple[SimSensorDescription, ...] = (
+    BATTERY,
     SimSensorDescription(
         key="signal_strength",
         device_class=SensorDeviceClass.SIGNAL_STRENGTH,
@@ -88,5 +110,6 @@ class SimSensor(DeviceEntity, SensorEntity):
 
 
 async_setup_entry = camera_platform(
-    SimSensor, {"blink": BLINK_SENSORS, "generic": GENERIC_SENSORS}
+    SimSensor,
+    {"blink": BLINK_SENSORS, "ring": RING_SENSORS, "generic": GENERIC_SENSORS},
 )
