@@ -49,6 +49,7 @@ MAC = "ab:cd:ef:12:34:56"
 HOST_UID = format_mac(MAC)
 # reolink-aio 0.14 (core PR #149191) made the Wi-Fi signal a dBm per channel.
 WIFI_IN_DBM = callable(getattr(Host, "wifi_signal", None))
+CAMERA_NAMES = ("Garden", "Driveway", "Porch")
 BATTERY_STATES = {"discharging": 0, "charging": 1, "chargecomplete": 2}
 
 
@@ -64,13 +65,16 @@ class ReolinkDevice:
     battery: int = 80
     battery_state: str = "discharging"
     sleeping: bool = False
-    online: bool = True
+    # Channels the NVR / hub reports offline (reolink-aio's ``camera_online``).
+    offline: set[int] = field(default_factory=set)
+    channels: tuple[int, ...] = (0,)
     wifi: int = -55 if WIFI_IN_DBM else 4
 
     async def poll(self, freezer: FrozenDateTimeFactory) -> None:
-        """Let the reolink coordinator's poll come round."""
+        """Let the reolink coordinator's poll come round (a background task)."""
         freezer.tick(POLL)
         async_fire_time_changed(self.hass)
+        await self.hass.async_block_till_done(wait_background_tasks=True)
         await settle(self.hass)
 
     def entity_id(self, domain: str, key: str, *, channel: int | None = 0) -> str:
@@ -136,14 +140,14 @@ def _host(device: ReolinkDevice, api: MagicMock) -> None:
     api.is_admin = True
     api.user_level = "admin"
     api.protocol = "rtsp"
-    api.channels = [0]
-    api.stream_channels = [0]
+    api.channels = list(device.channels)
+    api.stream_channels = list(device.channels)
     api.is_nvr = device.nvr
     api.is_hub = device.nvr
     api.is_battery = False
     api.baichuan_only = False
     api.is_dual_lens = False
-    api.num_cameras = 1
+    api.num_cameras = len(device.channels)
     api.capabilities = {}
     api.abilities = {}
     api.baichuan_cmds = {}
@@ -163,8 +167,8 @@ def _host(device: ReolinkDevice, api: MagicMock) -> None:
         api.item_number = None
     api.host = "1.2.3.4"
     api.camera_model.return_value = "Argus 4 Pro"
-    api.camera_name.return_value = "Garden"
-    api.camera_uid.return_value = "95270000YGAKNWKJ_0"
+    api.camera_name.side_effect = lambda channel: CAMERA_NAMES[channel]
+    api.camera_uid.side_effect = lambda channel: f"95270000YGAKNWKJ_{channel}"
     api.camera_hardware_version.return_value = "IPC_00000"
     api.camera_sw_version.return_value = "v1.1.0.0.0.0000"
     api.camera_sw_version_update_required.return_value = False
@@ -173,7 +177,7 @@ def _host(device: ReolinkDevice, api: MagicMock) -> None:
     api.renewtimer.return_value = 600
     api.get_stream_source.return_value = "rtsp://1.2.3.4/stream"
     api.supported.side_effect = lambda channel, ability: ability in device.abilities
-    api.camera_online.side_effect = lambda channel: device.online
+    api.camera_online.side_effect = lambda channel: channel not in device.offline
     api.battery_percentage.side_effect = lambda channel: device.battery
     api.battery_status.side_effect = lambda channel: BATTERY_STATES[
         device.battery_state
@@ -202,13 +206,21 @@ def _host(device: ReolinkDevice, api: MagicMock) -> None:
 
 @contextmanager
 def mock_reolink(
-    hass: HomeAssistant, *, nvr: bool, abilities: set[str]
+    hass: HomeAssistant, *, nvr: bool, abilities: set[str], cameras: int = 1
 ) -> Iterator[ReolinkDevice]:
-    """Patch reolink-aio's Host the way core's reolink tests do."""
+    """Patch reolink-aio's Host the way core's reolink tests do.
+
+    ``cameras``: how many camera channels the NVR / hub has (0, 1, ...).
+    """
     api = create_autospec(Host, instance=True)
     # Every camera streams its fluent ("sub") stream; newer reolink asks.
     device = ReolinkDevice(
-        hass, api, reolink_config_entry(), nvr, {"stream", "sub", *abilities}
+        hass,
+        api,
+        reolink_config_entry(),
+        nvr,
+        {"stream", "sub", *abilities},
+        channels=tuple(range(cameras)),
     )
     _host(device, api)
     with (

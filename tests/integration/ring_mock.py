@@ -89,9 +89,14 @@ class RingCloud:
     health: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     async def poll(self, freezer: FrozenDateTimeFactory) -> None:
-        """Let the ring coordinator's one-minute poll come round."""
+        """Let the ring coordinator's one-minute poll come round.
+
+        The coordinator polls in a background task (not awaited by
+        ``async_block_till_done``): wait for it before the states settle.
+        """
         freezer.tick(POLL)
         async_fire_time_changed(self.hass)
+        await self.hass.async_block_till_done(wait_background_tasks=True)
         await settle(self.hass)
 
     def set_battery(self, api_id: int, battery: Any) -> None:

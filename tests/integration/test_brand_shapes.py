@@ -23,6 +23,7 @@ from homeassistant.helpers import (
     entity_registry as er,
     issue_registry as ir,
 )
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import DOMAIN
@@ -189,3 +190,32 @@ async def test_aarlo_too_cold_and_charging(
     await advance(hass, freezer, timedelta(minutes=1))
     assert cause(hass, "driveway") == "none"
     assert notices(hass) == {}
+
+
+@pytest.mark.parametrize(
+    ("bars", "expected"),
+    [
+        (0, "weak_signal"),
+        (1, "weak_signal"),
+        (2, "weak_signal"),
+        (3, "none"),
+        (5, "none"),
+    ],
+)
+async def test_aarlo_signal_bars(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    bars: int,
+    expected: str,
+) -> None:
+    """Arlo's ``signal_strength`` is 0..5 bars: weak at 2 and below, fine from 3."""
+    _aarlo(hass, "idle", signal_strength=bars)
+    await setup_entry(hass, mock_config_entry)
+    await advance(hass, freezer, timedelta(minutes=6))
+    assert cause(hass, "driveway") == expected
+    evidence = hass.states.get("sensor.driveway_red_flash_cause").attributes["evidence"]
+    if expected == "weak_signal":
+        assert evidence == {"signal_bars": bars, "signal_bars_weak_threshold": 2}
+    else:
+        assert evidence == {}
