@@ -38,7 +38,7 @@ from .blink_mock import (
     async_setup_blink,
     mock_blink_cloud,
 )
-from .fleet import settle
+from .fleet import our_issues, settle
 
 # Entity ids depend on the device name, which the blink platforms set in
 # whatever order they load ("Front Door" or "blink Front Door"): every entity
@@ -134,13 +134,6 @@ def hub_issue(hass: HomeAssistant) -> ir.IssueEntry | None:
     return ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
 
 
-def doctor_issues(hass: HomeAssistant) -> set[str]:
-    """Ids of every repair issue Camera Doctor has raised."""
-    return {
-        issue_id for domain, issue_id in ir.async_get(hass).issues if domain == DOMAIN
-    }
-
-
 # -- healthy -----------------------------------------------------------------
 
 
@@ -173,7 +166,7 @@ async def test_healthy_blink_cameras(
     # The Mini has no battery: core's battery sensor (battery != "ok") is on.
     assert hass.states.get("binary_sensor.kitchen_battery").state == "on"
     assert hass.states.get("sensor.blink_kitchen_temperature").state == "unknown"
-    assert doctor_issues(hass) == set()
+    assert set(our_issues(hass)) == set()
 
 
 # -- each cause ---------------------------------------------------------------
@@ -299,7 +292,7 @@ async def test_low_battery_issue_and_event(
         "reading": "reports a low battery. The camera tells only low or OK, "
         "not how much charge is left.",
     }
-    assert doctor_issues(hass) == {f"low_battery_{camera.id}"}
+    assert set(our_issues(hass)) == {f"low_battery_{camera.id}"}
 
     cloud.outdoor.battery_state = "ok"
     await cloud.poll(freezer)
@@ -378,12 +371,12 @@ async def test_sync_module_offline(
         "hub": hass.states.get(SYNC_PANEL).name,
         "cameras": hass.states.get(eid(hass, FRONT_CAM)).name,
     }
-    assert doctor_issues(hass) == {raised.issue_id}
+    assert set(our_issues(hass)) == {raised.issue_id}
 
     cloud.sync.status = "online"
     await cloud.poll(freezer)
     assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
-    assert doctor_issues(hass) == set()
+    assert set(our_issues(hass)) == set()
 
 
 async def test_mini_never_low_battery_or_weak_signal(
@@ -407,7 +400,7 @@ async def test_mini_never_low_battery_or_weak_signal(
     assert {event.data["entity_id"] for event in events} == {eid(hass, FRONT_CAM)}
     assert not {
         issue_id
-        for issue_id in doctor_issues(hass)
+        for issue_id in set(our_issues(hass))
         if cloud.camera_entry(MINI_SERIAL).id in issue_id
     }
 
@@ -431,7 +424,7 @@ async def test_outage_shorter_than_grace_is_not_a_fault(
     await wait(hass, freezer, GRACE * 3)
     assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
     assert events == []
-    assert doctor_issues(hass) == set()
+    assert set(our_issues(hass)) == set()
 
 
 async def test_single_failed_poll_is_not_a_fault(
@@ -498,4 +491,4 @@ async def test_moving_blink_readings_are_healthy(
         cloud.mini.thumbnail = f"https://rest-u034.immedia-semi.com/t/2-{hour}.jpg"
         await wait(hass, freezer, timedelta(hours=1))
     assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
-    assert doctor_issues(hass) == set()
+    assert set(our_issues(hass)) == set()

@@ -11,13 +11,13 @@ from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import entity_registry as er, issue_registry as ir
+from homeassistant.helpers import entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import DOMAIN
 
-from .fleet import advance
+from .fleet import advance, our_issues
 from .reolink_mock import WIFI_IN_DBM, ReolinkDevice, async_setup_reolink, mock_reolink
 
 GRACE = timedelta(minutes=6)
@@ -50,11 +50,6 @@ async def wifi_camera(
         assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
         await hass.async_block_till_done()
         yield device
-
-
-def doctor_issues(hass: HomeAssistant) -> set[str]:
-    """Ids of every repair issue Camera Doctor has raised."""
-    return {i for domain, i in ir.async_get(hass).issues if domain == DOMAIN}
 
 
 async def settle_for(
@@ -90,7 +85,7 @@ async def test_reolink_hub_battery_camera_healthy(
     assert cause(hass, hub) == "none"
     # Out of the box Reolink creates its charging state, battery temperature
     # and Wi-Fi sensors disabled: one notice offers them, nothing else.
-    assert doctor_issues(hass) == {f"missing_readings_{hub.entry.entry_id}"}
+    assert set(our_issues(hass)) == {f"missing_readings_{hub.entry.entry_id}"}
 
 
 async def test_reolink_zero_from_the_hub_is_an_outage(
@@ -103,7 +98,7 @@ async def test_reolink_zero_from_the_hub_is_an_outage(
     assert cause(hass, hub) == "none"  # an outage waits its grace period
     await settle_for(hass, hub, freezer)
     assert cause(hass, hub) == "no_connection"
-    assert not any(i.startswith("low_battery") for i in doctor_issues(hass))
+    assert not any(i.startswith("low_battery") for i in set(our_issues(hass)))
 
 
 @pytest.mark.parametrize(
@@ -135,7 +130,7 @@ async def test_reolink_asleep_is_not_offline_nor_frozen(
     assert cause(hass, hub) == "none"
     # Out of the box Reolink creates its charging state, battery temperature
     # and Wi-Fi sensors disabled: one notice offers them, nothing else.
-    assert doctor_issues(hass) == {f"missing_readings_{hub.entry.entry_id}"}
+    assert set(our_issues(hass)) == {f"missing_readings_{hub.entry.entry_id}"}
     # Awake (a wake counts as movement), then nothing moves for 13 hours
     # while the hub keeps reporting it online (core #155332).
     hub.sleeping = False

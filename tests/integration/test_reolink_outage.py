@@ -25,7 +25,7 @@ from reolink_aio.exceptions import ReolinkError
 
 from custom_components.camera_doctor.const import DOMAIN
 
-from .fleet import advance
+from .fleet import advance, our_issues
 from .reolink_mock import ReolinkDevice, async_setup_reolink, mock_reolink
 
 # An outage counts after the grace period (5 minutes) plus its slack (one).
@@ -72,18 +72,13 @@ def causes(hass: HomeAssistant, nvr: ReolinkDevice) -> list[str]:
     ]
 
 
-def doctor_issues(hass: HomeAssistant) -> set[str]:
-    """Ids of every repair issue Camera Doctor has raised."""
-    return {i for domain, i in ir.async_get(hass).issues if domain == DOMAIN}
-
-
 async def outage(
     hass: HomeAssistant, nvr: ReolinkDevice, freezer: FrozenDateTimeFactory
 ) -> None:
     """Let the NVR poll through the grace period and past it."""
     for _ in range(5):
         await nvr.poll(freezer)
-    assert doctor_issues(hass) == set()  # inside the grace period: nothing
+    assert set(our_issues(hass)) == set()  # inside the grace period: nothing
     await advance(hass, freezer, PAST_GRACE)
     await nvr.poll(freezer)
 
@@ -95,7 +90,7 @@ def assert_one_notice(hass: HomeAssistant, nvr: ReolinkDevice) -> None:
         red_flash = hass.states.get(ours(hass, nvr, channel, "red_flash"))
         assert red_flash.state == STATE_UNKNOWN
     issue_id = f"integration_offline_{nvr.entry.entry_id}"
-    assert doctor_issues(hass) == {issue_id}  # no no_connection per camera
+    assert set(our_issues(hass)) == {issue_id}  # no no_connection per camera
     raised = ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
     assert raised is not None
     placeholders = raised.translation_placeholders or {}
@@ -112,7 +107,7 @@ async def test_nvr_update_fails_one_notice(
 ) -> None:
     """The NVR's update times out (one camera unplugged, core #109275)."""
     assert causes(hass, nvr) == ["none"] * 3
-    assert doctor_issues(hass) == set()
+    assert set(our_issues(hass)) == set()
     nvr.api.get_states.side_effect = ReolinkError("Timeout waiting for the NVR")
     await nvr.poll(freezer)
     for channel in CHANNELS:
@@ -123,7 +118,7 @@ async def test_nvr_update_fails_one_notice(
     nvr.api.get_states.side_effect = None
     await nvr.poll(freezer)
     assert causes(hass, nvr) == ["none"] * 3
-    assert doctor_issues(hass) == set()
+    assert set(our_issues(hass)) == set()
 
 
 async def test_nvr_marks_every_camera_offline_one_notice(
@@ -147,9 +142,9 @@ async def test_one_camera_of_the_nvr_offline_is_its_own_outage(
     assert causes(hass, nvr) == ["none", "no_connection", "none"]
     assert hass.states.get(ours(hass, nvr, 1, "red_flash")).state == "on"
     registry_id = er.async_get(hass).async_get(camera(nvr, 1)).id
-    assert doctor_issues(hass) == {f"no_connection_{registry_id}"}
+    assert set(our_issues(hass)) == {f"no_connection_{registry_id}"}
 
     nvr.offline = set()
     await nvr.poll(freezer)
     assert causes(hass, nvr) == ["none"] * 3
-    assert doctor_issues(hass) == set()
+    assert set(our_issues(hass)) == set()

@@ -12,13 +12,13 @@ from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import entity_registry as er, issue_registry as ir
+from homeassistant.helpers import entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import DOMAIN
 
-from .fleet import advance
+from .fleet import advance, our_issues
 from .ring_mock import (
     BATTERY_ID,
     WIRED_ID,
@@ -64,11 +64,6 @@ def cause(hass: HomeAssistant, api_id: int) -> str:
     return hass.states.get(entity_id).state
 
 
-def doctor_issues(hass: HomeAssistant) -> set[str]:
-    """Ids of every repair issue Camera Doctor has raised."""
-    return {i for domain, i in ir.async_get(hass).issues if domain == DOMAIN}
-
-
 async def test_ring_doorbells_healthy(hass: HomeAssistant, ring: RingCloud) -> None:
     """Both doorbells read fine; the wired Doorbell Pro's 0 % is no battery."""
     wired_battery = hass.states.get(ring.entity_id("sensor", WIRED_ID, "battery"))
@@ -79,7 +74,7 @@ async def test_ring_doorbells_healthy(hass: HomeAssistant, ring: RingCloud) -> N
     assert (cause(hass, BATTERY_ID), cause(hass, WIRED_ID)) == ("none", "none")
     # Out of the box Ring creates both Wi-Fi sensors disabled: one notice
     # offers them, nothing else is raised.
-    assert doctor_issues(hass) == {f"missing_readings_{ring.entry.entry_id}"}
+    assert set(our_issues(hass)) == {f"missing_readings_{ring.entry.entry_id}"}
 
 
 async def test_ring_false_low_batteries(
@@ -98,7 +93,7 @@ async def test_ring_false_low_batteries(
         hass.states.get(ring.entity_id("sensor", BATTERY_ID, "battery")).state == "80"
     )
     assert (cause(hass, BATTERY_ID), cause(hass, WIRED_ID)) == ("none", "none")
-    assert doctor_issues(hass) == {f"missing_readings_{ring.entry.entry_id}"}
+    assert set(our_issues(hass)) == {f"missing_readings_{ring.entry.entry_id}"}
 
     ring.set_battery(BATTERY_ID, 8)
     await ring.poll(freezer)
