@@ -30,7 +30,8 @@ from . import (
     bench_unrelated,
 )
 from .harness import REPO, home_assistant, quiet_logging
-from .report import GOALS, OWN_GOALS, plot, table
+from .plot import plot
+from .report import GOALS, OWN_GOALS, table
 
 RESULTS = REPO / "benchmarks" / "results"
 DOCS = REPO / "docs"
