@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
-from homeassistant.loader import async_get_loaded_integration
 
 from .const import DOMAIN, LOGGER
 from .diagnosis import FIX_KEYS, Cause, IntegrationReason
 from .discovery import CameraSpec
 from .hub_issues import entity_name
+from .integrations import loaded_name
 from .notice_texts import integration_reason, shared_fix_steps
 
 INTEGRATION_ISSUE_PREFIX = f"{Cause.INTEGRATION_OFFLINE.value}_"
@@ -41,10 +41,7 @@ def integration_title(hass: HomeAssistant, entry_id: str) -> str:
     entry = hass.config_entries.async_get_entry(entry_id)
     if entry is None:
         return entry_id
-    try:
-        name = async_get_loaded_integration(hass, entry.domain).name
-    except Exception:  # noqa: BLE001 - not loaded (removed meanwhile): its domain
-        name = entry.domain
+    name = loaded_name(hass, entry) or entry.domain
     if len(hass.config_entries.async_entries(entry.domain)) > 1:
         return f"{name} ({entry.title})"
     return name

@@ -40,6 +40,7 @@ from homeassistant.core import (
 )
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
+from homeassistant.loader import IntegrationNotLoaded, async_get_loaded_integration
 
 from .diagnosis import IntegrationReason
 from .discovery import CameraSpec
@@ -55,6 +56,14 @@ class IntegrationDown(NamedTuple):
 
     reason: IntegrationReason
     since: datetime | None = None
+
+
+def loaded_name(hass: HomeAssistant, entry: ConfigEntry) -> str | None:
+    """The name of the entry's integration (Ring, Reolink …), if it is loaded."""
+    try:
+        return async_get_loaded_integration(hass, entry.domain).name
+    except IntegrationNotLoaded:
+        return None
 
 
 def reauth_pending(hass: HomeAssistant, entry: ConfigEntry) -> bool:

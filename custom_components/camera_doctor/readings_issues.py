@@ -31,11 +31,11 @@ from homeassistant.helpers import (
     issue_registry as ir,
 )
 from homeassistant.helpers.translation import async_get_cached_translations
-from homeassistant.loader import IntegrationNotLoaded, async_get_loaded_integration
 
 from .const import CAMERA_DOMAIN, DOMAIN, LOGGER
 from .discovery import CameraSpec, source_state
 from .hub_issues import entity_name
+from .integrations import loaded_name
 from .profiles import Reading
 
 ISSUE_KEY: Final = "missing_readings"
@@ -127,21 +127,12 @@ def hidden_readings(hass: HomeAssistant, spec: CameraSpec) -> dict[Reading, Miss
     }
 
 
-def integration_entry_id(hass: HomeAssistant, spec: CameraSpec) -> str | None:
-    """The config entry of the integration the camera entity belongs to."""
-    entry = er.async_get(hass).async_get(spec.entity_id)
-    return entry.config_entry_id if entry is not None else None
-
-
 def integration_name(hass: HomeAssistant, config_entry_id: str) -> str:
     """The integration's name (Ring, Reolink …), else its entry's title."""
     entry = hass.config_entries.async_get_entry(config_entry_id)
     if entry is None:
         return ""
-    try:
-        return async_get_loaded_integration(hass, entry.domain).name
-    except IntegrationNotLoaded:
-        return entry.title
+    return loaded_name(hass, entry) or entry.title
 
 
 def _registry_name(hass: HomeAssistant, entity_id: str, fallback: str) -> str:
@@ -181,7 +172,7 @@ class ReadingsIssues:
         """Raise, update or delete every entry's notice for the watched cameras."""
         by_entry: dict[str, dict[str, dict[Reading, Missing]]] = {}
         for spec in specs:
-            entry_id = integration_entry_id(self._hass, spec)
+            entry_id = spec.config_entry_id
             if entry_id is not None and (hidden := hidden_readings(self._hass, spec)):
                 by_entry.setdefault(entry_id, {})[spec.entity_id] = hidden
         wanted = {
@@ -251,7 +242,7 @@ def entities_to_enable(
         {
             entity_id
             for spec in specs
-            if integration_entry_id(hass, spec) == config_entry_id
+            if spec.config_entry_id == config_entry_id
             for missing in hidden_readings(hass, spec).values()
             for entity_id in missing.entity_ids
         }
