@@ -39,18 +39,27 @@ def _target_helper() -> ModuleType | None:
 _TARGET = _target_helper()
 
 
-def link_entity_to_device(
-    hass: HomeAssistant, entity: Entity, device_id: str | None
-) -> None:
-    """Show ``entity`` on the device ``device_id`` (the camera's device)."""
+type DeviceLink = dr.DeviceEntry | dr.DeviceInfo
+
+
+def device_link(hass: HomeAssistant, device_id: str | None) -> DeviceLink | None:
+    """What shows entities on the device ``device_id`` (the camera's device).
+
+    One link serves all of a camera's entities.
+    """
     if device_id is None or (device := dr.async_get(hass).async_get(device_id)) is None:
-        return
+        return None
     if ENTITY_DEVICE_ENTRY:
-        entity.device_entry = device
-    else:
-        entity._attr_device_info = dr.DeviceInfo(  # noqa: SLF001
-            identifiers=device.identifiers, connections=device.connections
-        )
+        return device
+    return dr.DeviceInfo(identifiers=device.identifiers, connections=device.connections)
+
+
+def link_entity_to_device(entity: Entity, link: DeviceLink | None) -> None:
+    """Show ``entity`` on the device ``link`` leads to."""
+    if isinstance(link, dict):
+        entity._attr_device_info = link  # noqa: SLF001
+    elif link is not None:
+        entity.device_entry = link
 
 
 @dataclass(frozen=True, slots=True)

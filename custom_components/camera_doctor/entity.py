@@ -81,25 +81,26 @@ class CameraDoctorEntity(Entity):
         self, monitor: CameraMonitor, watch: CameraWatch, description: EntityDescription
     ) -> None:
         """Attach to the camera's device under a stable unique id."""
-        hass = monitor.hass
         self.store = monitor.store
         self.watch = watch
         self.entity_description = description
         self._attr_unique_id = entity_unique_id(watch.spec, description.key)
-        link_entity_to_device(hass, self, watch.spec.device_id)
+        link_entity_to_device(self, watch.device)
 
     async def async_added_to_hass(self) -> None:
         """Follow the camera's diagnosis, starting from the current one."""
         await super().async_added_to_hass()
         self._shown = self._async_update_attrs()
-        self.watch.async_add_listener(self._async_changed)
+        self.watch.async_add_listener(self)
 
     async def async_will_remove_from_hass(self) -> None:
         """Stop following the camera's diagnosis."""
-        self.watch.async_remove_listener(self._async_changed)
+        self.watch.async_remove_listener(self)
 
     @callback
-    def _async_changed(self, watch: CameraWatch, previous: Diagnosis | None) -> None:
+    def async_watch_changed(
+        self, watch: CameraWatch, previous: Diagnosis | None
+    ) -> None:
         """Write the state, only when what it shows really changed."""
         if (shown := self._async_update_attrs()) != self._shown:
             self._shown = shown

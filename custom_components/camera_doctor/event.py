@@ -24,7 +24,10 @@ class DiagnosisEventEntity(CameraDoctorEntity, EventEntity):
     """Fires ``<cause>`` when a cause appears and ``cleared`` when it goes."""
 
     @callback
-    def _async_changed(self, watch: CameraWatch, previous: Diagnosis | None) -> None:
+    def async_watch_changed(
+        self, watch: CameraWatch, previous: Diagnosis | None
+    ) -> None:
+        """Fire the cause that appeared, or ``cleared``."""
         diagnosis = watch.diagnosis
         previous_cause = previous.cause if previous else Cause.NONE
         if diagnosis is None or diagnosis.cause is previous_cause:

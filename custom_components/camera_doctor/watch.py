@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from homeassistant.core import (
     CALLBACK_TYPE,
@@ -25,6 +26,7 @@ from homeassistant.core import (
 from homeassistant.helpers.event import async_call_later, async_track_state_change_event
 from homeassistant.util import dt as dt_util
 
+from .compat import device_link
 from .diagnosis import Cause, Diagnosis, Observation
 from .diagnosis.engine import shift_clock
 from .diagnosis.forecast import Forecast
@@ -45,14 +47,20 @@ class Transition:
     cause: Cause
 
 
-type WatchListener = Callable[["CameraWatch", Diagnosis | None], None]
+class WatchListener(Protocol):
+    """What follows a camera's diagnosis (its diagnostic entities)."""
+
+    def async_watch_changed(
+        self, watch: CameraWatch, previous: Diagnosis | None
+    ) -> None:
+        """The diagnosis (or what is shown beside it) changed."""
 
 
 class CameraWatch:
     """Live state of one camera under watch.
 
-    Listeners (the camera's diagnostic entities) are called with the watch
-    and the previous diagnosis whenever the published diagnosis changes.
+    Listeners (the camera's diagnostic entities) are told, with the watch
+    and the previous diagnosis, whenever the published diagnosis changes.
     ``history`` holds the last :data:`HISTORY_LENGTH` cause transitions,
     oldest first.
     """
@@ -63,6 +71,7 @@ class CameraWatch:
         "_timer_at",
         "_unsub_state",
         "_unsub_timer",
+        "device",
         "diagnosis",
         "forecast",
         "history",
@@ -76,6 +85,8 @@ class CameraWatch:
         """Watch ``spec``, starting from the diagnosis remembered for it."""
         self._hass = hass
         self.spec = spec
+        # What shows the camera's diagnostic entities on its device.
+        self.device = device_link(hass, spec.device_id)
         self.diagnosis = diagnosis
         self.observation: Observation | None = None
         self.forecast: Forecast | None = None
@@ -102,12 +113,12 @@ class CameraWatch:
 
     @callback
     def async_add_listener(self, listener: WatchListener) -> None:
-        """Call ``listener`` on every change, until it is removed."""
+        """Tell ``listener`` of every change, until it is removed."""
         self._listeners.append(listener)
 
     @callback
     def async_remove_listener(self, listener: WatchListener) -> None:
-        """Stop calling ``listener``."""
+        """Stop telling ``listener``."""
         self._listeners.remove(listener)
 
     @callback
@@ -127,7 +138,7 @@ class CameraWatch:
             transition = Transition(now, before, diagnosis.cause)
             self.history = (*self.history[1 - HISTORY_LENGTH :], transition)
         for listener in list(self._listeners):
-            listener(self, previous)
+            listener.async_watch_changed(self, previous)
         return previous
 
     @callback
@@ -141,7 +152,7 @@ class CameraWatch:
     def async_refresh(self) -> None:
         """Tell the listeners to show again what changed beside the diagnosis."""
         for listener in list(self._listeners):
-            listener(self, self.diagnosis)
+            listener.async_watch_changed(self, self.diagnosis)
 
     @callback
     def async_follow(

@@ -10,6 +10,7 @@ from unittest.mock import patch
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.entity import Entity
+from homeassistant.helpers.entity_platform import async_get_platforms
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -25,7 +26,7 @@ from custom_components.camera_doctor.freshness import (
 from custom_components.camera_doctor.repairs import async_create_fix_flow
 from custom_components.camera_doctor.store import diagnosis_from_dict
 
-from .fleet import add_generic_camera
+from .fleet import FakeCamera, add_generic_camera
 
 
 def test_unreadable_stored_diagnoses_are_dropped() -> None:
@@ -69,7 +70,8 @@ async def test_both_ways_of_linking_to_the_camera_device(hass: HomeAssistant) ->
     for device_entry in (True, False):
         entity = Entity()
         with patch.object(compat, "ENTITY_DEVICE_ENTRY", device_entry):
-            compat.link_entity_to_device(hass, entity, camera.device_id)
+            link = compat.device_link(hass, camera.device_id)
+            compat.link_entity_to_device(entity, link)
         if device_entry:
             assert entity.device_entry is not None
             assert entity.device_entry.id == camera.device_id
@@ -77,8 +79,9 @@ async def test_both_ways_of_linking_to_the_camera_device(hass: HomeAssistant) ->
             assert entity.device_info is not None
             assert entity.device_info["identifiers"] == {("acme", "garage")}
     nothing = Entity()
-    compat.link_entity_to_device(hass, nothing, None)
-    compat.link_entity_to_device(hass, nothing, "no-such-device")
+    assert compat.device_link(hass, None) is None
+    assert compat.device_link(hass, "no-such-device") is None
+    compat.link_entity_to_device(nothing, None)
     assert nothing.device_entry is None
     assert nothing.device_info is None
 
@@ -151,3 +154,21 @@ async def test_fix_flow_for_a_camera_that_is_gone(
     flow.hass = hass
     assert (await flow.async_step_init())["reason"] == "not_loaded"
     assert (await flow.async_step_confirm({}))["reason"] == "not_loaded"
+
+
+async def test_a_cameras_entities_share_one_device_link(
+    hass: HomeAssistant, garage: FakeCamera
+) -> None:
+    """All of a camera's entities reach its device through one shared link."""
+    entities = [
+        entity
+        for platform in async_get_platforms(hass, DOMAIN)
+        for entity in platform.entities.values()
+    ]
+    assert len(entities) == 5
+    links = {
+        id(entity.device_entry if compat.ENTITY_DEVICE_ENTRY else entity.device_info)
+        for entity in entities
+    }
+    assert len(links) == 1
+    assert entities[0].device_entry is not None or entities[0].device_info

@@ -82,7 +82,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from types import MappingProxyType
 
 from . import readings
 from .conditions import (
@@ -95,7 +94,7 @@ from .conditions import (
     seen_offline,
 )
 from .facts import read_facts
-from .model import Cause, Diagnosis, Observation, Thresholds
+from .model import Cause, Diagnosis, Observation, Thresholds, read_only
 from .notices import notices_change_at
 
 __all__ = ["diagnose", "shift_clock"]
@@ -194,10 +193,10 @@ def diagnose(
     diagnosis = Diagnosis(
         cause=causes[0] if causes else Cause.NONE,
         causes=causes,
-        evidence=MappingProxyType(evidence),
+        evidence=read_only(evidence),
         notes=(NOTE_NIGHT_IR,) if dark else (),
-        since=MappingProxyType(since),
-        pending=MappingProxyType(pending),
+        since=read_only(since),
+        pending=read_only(pending),
         offline_since=offline_since,
     )
     later = notices_change_at(diagnosis, moment)
@@ -224,8 +223,8 @@ def shift_clock(diagnosis: Diagnosis, jump: timedelta) -> Diagnosis:
     offline, check = diagnosis.offline_since, diagnosis.next_check
     return replace(
         diagnosis,
-        since=MappingProxyType(since),
-        pending=MappingProxyType(pending),
+        since=read_only(since),
+        pending=read_only(pending),
         offline_since=None if offline is None else _shifted(offline, jump),
         next_check=None if check is None else _shifted(check, jump),
     )

@@ -133,9 +133,17 @@ class Thresholds:
     forecast_days: float = 7.0
 
 
+_EMPTY: Final[Mapping[Any, Any]] = MappingProxyType({})
+
+
 def _empty[K, V]() -> Mapping[K, V]:
     """Return an empty read-only mapping (a dataclass default)."""
-    return MappingProxyType({})
+    return _EMPTY
+
+
+def read_only[K, V](mapping: dict[K, V]) -> Mapping[K, V]:
+    """A read-only view of ``mapping``; every empty one is the same object."""
+    return MappingProxyType(mapping) if mapping else _EMPTY
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
