@@ -32,15 +32,16 @@ class RedFlashBinarySensor(CameraDoctorEntity, BinarySensorEntity):
     """
 
     @callback
-    def _async_update_attrs(self) -> bool | None:
+    def _async_update_attrs(self) -> bool:
         diagnosis = self.watch.diagnosis
         is_on = (
             None
             if diagnosis is None or diagnosis.cause is Cause.INTEGRATION_OFFLINE
             else bool(RED_FLASH_CAUSES & {*diagnosis.causes})
         )
+        changed = is_on != self._attr_is_on
         self._attr_is_on = is_on
-        return is_on
+        return changed
 
 
 async_setup_entry = camera_platform(RedFlashBinarySensor, [RED_FLASH])

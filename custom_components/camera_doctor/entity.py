@@ -75,7 +75,6 @@ class CameraDoctorEntity(Entity):
     _attr_has_entity_name = True
     _attr_should_poll = False
     _attr_entity_category = EntityCategory.DIAGNOSTIC
-    _shown: Any  # what was written last (set when added)
 
     def __init__(
         self, monitor: CameraMonitor, watch: CameraWatch, description: EntityDescription
@@ -90,7 +89,7 @@ class CameraDoctorEntity(Entity):
     async def async_added_to_hass(self) -> None:
         """Follow the camera's diagnosis, starting from the current one."""
         await super().async_added_to_hass()
-        self._shown = self._async_update_attrs()
+        self._async_update_attrs()
         self.watch.async_add_listener(self)
 
     async def async_will_remove_from_hass(self) -> None:
@@ -102,15 +101,13 @@ class CameraDoctorEntity(Entity):
         self, watch: CameraWatch, previous: Diagnosis | None
     ) -> None:
         """Write the state, only when what it shows really changed."""
-        if (shown := self._async_update_attrs()) != self._shown:
-            self._shown = shown
+        if self._async_update_attrs():
             self.async_write_ha_state()
 
     @callback
-    def _async_update_attrs(self) -> Any:
-        """Copy the diagnosis into the entity's attributes; return what it shows.
+    def _async_update_attrs(self) -> bool:
+        """Copy the diagnosis into the entity's attributes; whether they changed.
 
-        What it shows is compared with what was written last, so an entity
-        is written only when its state or attributes really change.
+        An entity is written only when its state or attributes really change.
         """
-        return None
+        return False

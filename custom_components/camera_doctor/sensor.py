@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from homeassistant.components.sensor import (
@@ -77,25 +76,37 @@ SENSORS: tuple[CameraDoctorSensorDescription, ...] = (
 )
 
 
-class CameraDoctorSensor(CameraDoctorEntity, SensorEntity):
+class _ShownSensor(CameraDoctorEntity, SensorEntity):
+    """A sensor that shows a value and attributes, written only on change."""
+
+    @callback
+    def _async_show(self, value: Any, attributes: dict[str, Any] | None) -> bool:
+        """Take ``value`` and ``attributes``; whether they differ from before."""
+        changed = value != self._attr_native_value or attributes != getattr(
+            self, "_attr_extra_state_attributes", None
+        )
+        self._attr_native_value = value
+        self._attr_extra_state_attributes = attributes  # type: ignore[assignment]
+        return changed
+
+
+class CameraDoctorSensor(_ShownSensor):
     """A sensor showing part of a camera's diagnosis."""
 
     entity_description: CameraDoctorSensorDescription
 
     @callback
-    def _async_update_attrs(self) -> tuple[str | None, dict[str, Any] | None]:
+    def _async_update_attrs(self) -> bool:
         diagnosis = self.watch.diagnosis
         description = self.entity_description
         value = description.value_fn(diagnosis) if diagnosis else None
-        self._attr_native_value = value
         if diagnosis is None or description.attributes_fn is None:
-            return value, None
+            return self._async_show(value, None)
         attributes = description.attributes_fn(diagnosis)
         replaced = self.store.get(self.watch.spec.registry_id).batteries_replaced
         if replaced is not None:
             attributes[ATTR_BATTERIES_REPLACED] = replaced.isoformat()
-        self._attr_extra_state_attributes = attributes
-        return value, attributes
+        return self._async_show(value, attributes)
 
 
 BATTERY_FORECAST = SensorEntityDescription(
@@ -105,16 +116,16 @@ BATTERY_FORECAST = SensorEntityDescription(
 )
 
 
-class BatteryForecastSensor(CameraDoctorEntity, SensorEntity):
+class BatteryForecastSensor(_ShownSensor):
     """When the camera's battery is expected to reach the low level."""
 
     @callback
-    def _async_update_attrs(self) -> tuple[datetime | None, dict[str, Any]]:
+    def _async_update_attrs(self) -> bool:
         forecast = self.watch.forecast
-        self._attr_native_value = forecast.at if forecast else None
-        attributes = {} if forecast is None else forecast_attributes(forecast)
-        self._attr_extra_state_attributes = attributes
-        return self._attr_native_value, attributes
+        return self._async_show(
+            forecast.at if forecast else None,
+            {} if forecast is None else forecast_attributes(forecast),
+        )
 
 
 async_setup_entry = camera_platform(
