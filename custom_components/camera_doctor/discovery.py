@@ -166,10 +166,11 @@ def source_state(
         unit=unit if isinstance(unit, str) else None,
         key=_entity_key(entry),
         platform=entry.platform if entry is not None else None,
+        registry_entry=entry,
     )
 
 
-type SourceCache = dict[str, tuple[er.RegistryEntry | None, SourceState]]
+type SourceCache = dict[str, SourceState]
 
 
 def _still_current(source: SourceState, state: State | None) -> bool:
@@ -202,10 +203,13 @@ def collect_sources(
     def read(entity_id: str) -> SourceState:
         state, entry = hass.states.get(entity_id), ent_reg.async_get(entity_id)
         hit = cache.get(entity_id)
-        if hit is not None and hit[0] is entry and _still_current(hit[1], state):
-            return hit[1]
-        source = source_state(entity_id, state, entry)
-        cache[entity_id] = (entry, source)
+        if (
+            hit is not None
+            and hit.registry_entry is entry
+            and _still_current(hit, state)
+        ):
+            return hit
+        source = cache[entity_id] = source_state(entity_id, state, entry)
         return source
 
     return CameraSources(

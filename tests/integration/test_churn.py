@@ -181,7 +181,9 @@ async def test_source_cache_reuses_unchanged_sources_without_holding_states(
     assert again.siblings == first.siblings
     assert all(a is b for a, b in zip(again.siblings, first.siblings, strict=True))
     assert not any(
-        isinstance(part, State) for hit in monitor.sources.values() for part in hit
+        isinstance(value, State)
+        for hit in monitor.sources.values()
+        for value in (hit.state, hit.attributes, hit.registry_entry)
     )
 
     garage.set("battery", "79")  # a new value: read again
@@ -190,6 +192,11 @@ async def test_source_cache_reuses_unchanged_sources_without_holding_states(
     by_id = {source.entity_id: source for source in changed.siblings}
     assert by_id[battery].state == "79"
     assert by_id[battery] is not {s.entity_id: s for s in first.siblings}[battery]
+
+    # A new registry entry (here a new unique id), the same state: read again.
+    er.async_get(hass).async_update_entity(battery, new_unique_id="cam-new_level")
+    renamed = collect_sources(hass, watch.spec, cache=monitor.sources)
+    assert {s.entity_id: s for s in renamed.siblings}[battery].key == "new_level"
 
     hass.states.async_remove(battery)  # gone while its integration reloads
     gone = collect_sources(hass, watch.spec, cache=monitor.sources)

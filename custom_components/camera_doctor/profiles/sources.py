@@ -21,7 +21,8 @@ class SourceState:
     while its integration reloads). ``key`` is the most specific name the
     entity's integration gives it: its translation key, or else the suffix of
     its unique id (Blink: ``"<serial>-wifi_strength"`` gives
-    ``"wifi_strength"``), lower-cased.
+    ``"wifi_strength"``), lower-cased. ``registry_entry`` is the registry
+    entry it was read with (for the HA layer's cache; profiles ignore it).
     """
 
     entity_id: str
@@ -32,6 +33,7 @@ class SourceState:
     unit: str | None = None
     key: str | None = None
     platform: str | None = None
+    registry_entry: object = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
