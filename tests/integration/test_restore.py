@@ -11,6 +11,9 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.camera_doctor.const import EVENT_DIAGNOSIS
+from custom_components.camera_doctor.diagnosis.forecast import BatteryHistory
+from custom_components.camera_doctor.diagnosis.forecast_history import MAX_POINTS
+from custom_components.camera_doctor.store import PackedHistory
 
 from .fleet import add_generic_camera
 
@@ -79,3 +82,20 @@ async def test_unload_saves_diagnoses(
     assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
     stored = hass_storage["camera_doctor.diagnoses"]["data"]["cameras"]
     assert list(stored[camera.registry_id]["diagnosis"]["pending"]) == ["too_cold"]
+
+
+def test_a_full_battery_history_is_packed_compactly() -> None:
+    """48 points take 8 bytes each; times to the second, levels to 0.01 %."""
+    start = 1_764_000_000.25
+    points = tuple((start + i * 5_400.4, 97.3 - i * 1.37) for i in range(MAX_POINTS))
+    history = BatteryHistory(points, changed_at=start - 60.0, charging=False)
+    packed = PackedHistory.pack(history)
+    assert packed.values.itemsize * len(packed.values) == 8 * MAX_POINTS
+    back = packed.history
+    assert back.changed_at == history.changed_at
+    assert back.points[0] == points[0]  # the first point's time exactly
+    for (at, level), (was_at, was_level) in zip(back.points, points, strict=True):
+        assert abs(at - was_at) <= 0.5
+        assert abs(level - was_level) <= 0.005
+    assert packed.newest == back.points[-1]
+    assert PackedHistory.pack(back).values == packed.values  # stable once packed
