@@ -81,7 +81,7 @@ class IssueManager:
     ) -> None:
         """Bring a camera's issues in line with its confirmed diagnosis."""
         registry_id = spec.registry_id
-        raised = self._raised.setdefault(registry_id, {})
+        raised = self._raised.pop(registry_id, {})
         wanted = dict(wanted_notices(diagnosis, thresholds, now))
         hub_down = wanted.pop(Cause.SYNC_MODULE_OFFLINE, None) is not None
         self.hubs.async_update(spec, hub_entity_id if hub_down else None)
@@ -121,6 +121,8 @@ class IssueManager:
                 LOGGER.debug("%s: notice %s raised", spec.entity_id, cause)
             raised[cause] = shown
             self._async_create(spec, cause, shown)
+        if raised:  # kept only for cameras with a notice
+            self._raised[registry_id] = raised
         self._async_retry_at(registry_id, min(held, default=None))
 
     @callback
