@@ -8,13 +8,12 @@ blink coordinator's 300 s poll, with Home Assistant converting units itself.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from datetime import timedelta
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.const import STATE_UNAVAILABLE, UnitOfTemperature
+from homeassistant.const import UnitOfTemperature
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
 from homeassistant.util.unit_system import (
@@ -26,34 +25,29 @@ import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_capture_events,
-    async_fire_time_changed,
 )
 
 from custom_components.camera_doctor.const import DOMAIN, EVENT_DIAGNOSIS
 
-from .blink_mock import (
-    MINI_SERIAL,
-    OUTDOOR_SERIAL,
-    BlinkCloud,
-    async_setup_blink,
-    mock_blink_cloud,
+from .blink_mock import MINI_SERIAL, OUTDOOR_SERIAL, BlinkCloud
+from .blink_view import (
+    CAUSE,
+    FIX,
+    FLASH,
+    FRONT_CAM,
+    GRACE,
+    MINI,
+    OUTDOOR,
+    SYNC_PANEL,
+    TEMPERATURE,
+    WIFI,
+    attributes,
+    blink_with_doctor,
+    cause,
+    eid,
+    wait,
 )
-from .fleet import our_issues, settle
-
-# Entity ids depend on the device name, which the blink platforms set in
-# whatever order they load ("Front Door" or "blink Front Door"): every entity
-# is looked up by its unique id instead.
-OUTDOOR = OUTDOOR_SERIAL
-MINI = MINI_SERIAL
-CAUSE = ("sensor", DOMAIN, "blink_{}-camera_red_flash_cause")
-FIX = ("sensor", DOMAIN, "blink_{}-camera_recommended_fix")
-FLASH = ("binary_sensor", DOMAIN, "blink_{}-camera_red_flash")
-SYNC_PANEL = "alarm_control_panel.blink_home"
-TEMPERATURE = ("sensor", "blink", f"{OUTDOOR_SERIAL}-temperature")
-WIFI = ("sensor", "blink", f"{OUTDOOR_SERIAL}-wifi_strength")
-FRONT_CAM = ("camera", "blink", f"{OUTDOOR_SERIAL}-camera")
-KITCHEN_CAM = ("camera", "blink", f"{MINI_SERIAL}-camera")
-GRACE = timedelta(minutes=5)
+from .fleet import our_issues
 
 UNITS = [
     pytest.param(METRIC_SYSTEM, id="metric"),
@@ -71,24 +65,10 @@ def units(request: pytest.FixtureRequest) -> UnitSystem:
 async def cloud(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry, units: UnitSystem
 ) -> AsyncIterator[BlinkCloud]:
-    """Blink (an Outdoor and a Mini on one sync module) and Camera Doctor, loaded."""
+    """Blink and Camera Doctor, loaded, in the install's unit system."""
     hass.config.units = units
-    with mock_blink_cloud(hass) as blink:
-        await async_setup_blink(blink)
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
+    async with blink_with_doctor(hass, mock_config_entry) as blink:
         yield blink
-
-
-def eid(hass: HomeAssistant, key: tuple[str, str, str], serial: str = "") -> str:
-    """The entity id registered for ``(domain, platform, unique id)``."""
-    domain, platform, unique_id = key
-    entity_id = er.async_get(hass).async_get_entity_id(
-        domain, platform, unique_id.format(serial)
-    )
-    assert entity_id is not None, key
-    return entity_id
 
 
 def front_door_name(hass: HomeAssistant) -> str:
@@ -97,25 +77,6 @@ def front_door_name(hass: HomeAssistant) -> str:
     assert state is not None
     assert state.name in ("Front Door", "blink Front Door")
     return state.name
-
-
-def cause(hass: HomeAssistant, camera: str) -> str:
-    """The red flash cause Camera Doctor shows for a camera."""
-    return hass.states.get(eid(hass, CAUSE, camera)).state
-
-
-def attributes(hass: HomeAssistant, camera: str) -> dict[str, Any]:
-    """The attributes of a camera's red flash cause sensor."""
-    return dict(hass.states.get(eid(hass, CAUSE, camera)).attributes)
-
-
-async def wait(
-    hass: HomeAssistant, freezer: FrozenDateTimeFactory, delta: timedelta
-) -> None:
-    """Let time pass and every timer due by then run."""
-    freezer.tick(delta)
-    async_fire_time_changed(hass)
-    await settle(hass)
 
 
 def issue(
@@ -403,92 +364,3 @@ async def test_mini_never_low_battery_or_weak_signal(
         for issue_id in set(our_issues(hass))
         if cloud.camera_entry(MINI_SERIAL).id in issue_id
     }
-
-
-# -- outages ------------------------------------------------------------------
-# Blink down as a whole (its cloud, its login): test_integration_offline.py.
-
-
-async def test_outage_shorter_than_grace_is_not_a_fault(
-    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
-) -> None:
-    """Blink unreachable for two minutes (< grace): nothing is raised."""
-    events = async_capture_events(hass, EVENT_DIAGNOSIS)
-    cloud.fail(TimeoutError())
-    await cloud.poll(freezer)
-    assert hass.states.get(eid(hass, FRONT_CAM)).state == STATE_UNAVAILABLE
-    await wait(hass, freezer, timedelta(minutes=2))
-    cloud.fail(None)
-    await cloud.refresh_now()
-    assert hass.states.get(eid(hass, FRONT_CAM)).state == "idle"
-    await wait(hass, freezer, GRACE * 3)
-    assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
-    assert events == []
-    assert set(our_issues(hass)) == set()
-
-
-async def test_single_failed_poll_is_not_a_fault(
-    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
-) -> None:
-    """One failed poll, the next one succeeds (after the usual network delay).
-
-    The cameras are unavailable for one poll interval plus the time the
-    cloud takes to answer: a single transient cloud error must not flap every
-    Blink camera to ``no_connection`` (events, repair issue) and back.
-    """
-    events = async_capture_events(hass, EVENT_DIAGNOSIS)
-    cloud.fail(TimeoutError())
-    await cloud.poll(freezer)
-    answer = asyncio.Event()
-
-    async def slow_refresh(*_args: Any, **_kwargs: Any) -> bool:
-        await answer.wait()
-        return True
-
-    cloud.fail(None)
-    cloud.api.refresh.side_effect = slow_refresh
-    await cloud.poll(freezer)  # the next poll is under way...
-    answer.set()  # ...and answers
-    await settle(hass)
-    assert hass.states.get(eid(hass, FRONT_CAM)).state == "idle"
-    assert cause(hass, OUTDOOR) == "none"
-    assert events == []
-
-
-async def test_frozen_blink_readings_are_no_connection(
-    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
-) -> None:
-    """Blink's cloud keeps serving a dead camera's last readings.
-
-    Polls keep succeeding and the sync module stays online, but nothing the
-    camera reports moves for ``stale_hours`` (12 h): ``no_connection``.
-    """
-    for _ in range(11):
-        await wait(hass, freezer, timedelta(hours=1))
-    assert cause(hass, OUTDOOR) == "none"
-    for _ in range(2):
-        await wait(hass, freezer, timedelta(hours=1))
-    assert hass.states.get(eid(hass, FRONT_CAM)).state == "idle"
-    assert hass.states.get(SYNC_PANEL).attributes["status"] == "online"
-    assert cause(hass, OUTDOOR) == "no_connection"
-    evidence = attributes(hass, OUTDOOR)["evidence"]
-    assert evidence["stale_hours"] == 12
-    assert "readings_frozen_since" in evidence
-
-    # The camera comes back: a new thumbnail and temperature.
-    cloud.outdoor.thumbnail = "https://rest-u034.immedia-semi.com/thumbnail/1b.jpg"
-    cloud.set_temperature_f(70)
-    await cloud.poll(freezer)
-    assert cause(hass, OUTDOOR) == "none"
-
-
-async def test_moving_blink_readings_are_healthy(
-    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
-) -> None:
-    """Cameras whose thumbnails keep changing are never taken for frozen."""
-    for hour in range(14):
-        cloud.outdoor.thumbnail = f"https://rest-u034.immedia-semi.com/t/1-{hour}.jpg"
-        cloud.mini.thumbnail = f"https://rest-u034.immedia-semi.com/t/2-{hour}.jpg"
-        await wait(hass, freezer, timedelta(hours=1))
-    assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
-    assert set(our_issues(hass)) == set()

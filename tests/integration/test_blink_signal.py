@@ -20,20 +20,26 @@ from homeassistant.core import HomeAssistant
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from .blink_mock import BlinkCloud, async_setup_blink, mock_blink_cloud
-from .test_blink import FRONT_CAM, GRACE, OUTDOOR, WIFI, attributes, cause, eid, wait
+from .blink_mock import BlinkCloud
+from .blink_view import (
+    FRONT_CAM,
+    GRACE,
+    OUTDOOR,
+    WIFI,
+    attributes,
+    blink_with_doctor,
+    cause,
+    eid,
+    wait,
+)
 
 
 @pytest.fixture
 async def cloud(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry
 ) -> AsyncIterator[BlinkCloud]:
-    """Blink (an Outdoor and a Mini on one sync module) and Camera Doctor, loaded."""
-    with mock_blink_cloud(hass) as blink:
-        await async_setup_blink(blink)
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
+    """Blink and Camera Doctor, loaded."""
+    async with blink_with_doctor(hass, mock_config_entry) as blink:
         yield blink
 
 
