@@ -35,8 +35,7 @@ from pytest_homeassistant_custom_component.common import (
 from custom_components.camera_doctor.const import DOMAIN, EVENT_DIAGNOSIS
 
 from .blink_mock import BlinkCloud, async_setup_blink, mock_blink_cloud
-from .fleet import our_issues, settle
-from .test_blink import (
+from .blink_view import (
     FLASH,
     FRONT_CAM,
     GRACE,
@@ -48,6 +47,7 @@ from .test_blink import (
     eid,
     wait,
 )
+from .fleet import our_issues, settle
 
 # An outage counts after the grace period plus its slack (one minute).
 PAST_GRACE = GRACE + timedelta(minutes=1, seconds=1)

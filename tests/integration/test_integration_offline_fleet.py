@@ -32,6 +32,7 @@ from pytest_homeassistant_custom_component.common import (
     mock_platform,
 )
 
+from .blink_view import GRACE
 from .fleet import (
     CAUSE as FLEET_CAUSE,
     FLASH as FLEET_FLASH,
@@ -42,7 +43,6 @@ from .fleet import (
     settle,
     setup_entry,
 )
-from .test_blink import GRACE
 
 # An outage counts after the grace period plus its slack (one minute).
 PAST_GRACE = GRACE + timedelta(minutes=1, seconds=1)
