@@ -23,9 +23,7 @@ import importlib.util
 import json
 import os
 from pathlib import Path
-import re
 import socket
-import struct
 import sys
 import time
 from typing import Any
@@ -33,37 +31,22 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+from dev_support import (
+    DEV_DOMAINS,
+    configured_port,
+    missing_requirements,
+    preseed_http,
+    startup_failure,
+    write_store,
+    ws_recv,
+    ws_send,
+)
+
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG_DIR = ROOT / ".dev-config"
 TOKEN_FILE = CONFIG_DIR / ".dev-token"
 PORT_VARIABLE = "CAMERA_DOCTOR_PORT"
 DEFAULT_PORT = 8123
-# The integrations the dev configuration loads (scripts/develop writes it; the
-# real start-up benchmark loads the same ones plus its own stand-ins).
-DEV_DOMAINS = (
-    "frontend", "api", "config", "repairs", "websocket_api", "onboarding", "sun",
-    "logger", "automation", "script", "camera", "sensor", "binary_sensor",
-    "alarm_control_panel", "switch", "update", "fleet_sim", "camera_doctor",
-)  # fmt: skip
-# Home Assistant's own words when it falls back to recovery mode, its log
-# lines at ERROR level or above, and those of them that say an integration,
-# a config entry or an entity platform failed to set up.
-RECOVERY_MODE = "Activating recovery mode"
-ERROR_LINE = re.compile(r"^\S+ \S+ (?:ERROR|CRITICAL) ")
-SETUP_ERROR = re.compile(
-    r"\[homeassistant\.(?:setup|bootstrap|config_entries)\] "
-    r"|\] Error while setting up \S+ platform for "
-)
-
-
-def configured_port(config_dir: Path) -> int | None:
-    """Return the port the configuration in ``config_dir`` serves on, if written."""
-    try:
-        text = (config_dir / "configuration.yaml").read_text()
-    except FileNotFoundError:
-        return None
-    match = re.search(r"^\s+server_port:\s*(\d+)\s*$", text, re.MULTILINE)
-    return int(match.group(1)) if match else None
 
 
 def dev_port(environ: Mapping[str, str], config_dir: Path) -> int:
@@ -162,41 +145,6 @@ def _login() -> dict[str, Any]:
     return _exchange_code(result["result"])
 
 
-def _ws_recv(sock: socket.socket) -> dict[str, Any]:
-    def exact(size: int) -> bytes:
-        buf = b""
-        while len(buf) < size:
-            chunk = sock.recv(size - len(buf))
-            if not chunk:
-                raise ConnectionError("websocket closed")
-            buf += chunk
-        return buf
-
-    _, length = exact(2)
-    length &= 0x7F
-    if length == 126:
-        (length,) = struct.unpack("!H", exact(2))
-    elif length == 127:
-        (length,) = struct.unpack("!Q", exact(8))
-    message: dict[str, Any] = json.loads(exact(length))
-    return message
-
-
-def _ws_send(sock: socket.socket, message: dict[str, Any]) -> None:
-    payload = json.dumps(message).encode()
-    mask = os.urandom(4)
-    size = len(payload)
-    header = bytes([0x81])
-    if size < 126:
-        header += bytes([0x80 | size])
-    elif size < 65536:
-        header += bytes([0x80 | 126]) + struct.pack("!H", size)
-    else:
-        header += bytes([0x80 | 127]) + struct.pack("!Q", size)
-    masked = bytes(byte ^ mask[i % 4] for i, byte in enumerate(payload))
-    sock.sendall(header + mask + masked)
-
-
 def create_long_lived_token(access_token: str) -> str:
     """Create a long-lived access token over the websocket API."""
     parsed = urllib.parse.urlsplit(URL)
@@ -215,11 +163,11 @@ def create_long_lived_token(access_token: str) -> str:
             head += sock.recv(1)
         if b" 101 " not in head.split(b"\r\n", 1)[0]:
             raise SystemExit(f"websocket upgrade failed: {head!r}")
-        _ws_recv(sock)  # auth_required
-        _ws_send(sock, {"type": "auth", "access_token": access_token})
-        if (answer := _ws_recv(sock)).get("type") != "auth_ok":
+        ws_recv(sock)  # auth_required
+        ws_send(sock, {"type": "auth", "access_token": access_token})
+        if (answer := ws_recv(sock)).get("type") != "auth_ok":
             raise SystemExit(f"websocket auth failed: {answer}")
-        _ws_send(
+        ws_send(
             sock,
             {
                 "id": 1,
@@ -228,7 +176,7 @@ def create_long_lived_token(access_token: str) -> str:
                 "lifespan": 3650,
             },
         )
-        answer = _ws_recv(sock)
+        answer = ws_recv(sock)
         if not answer.get("success"):
             raise SystemExit(f"could not create a long-lived token: {answer}")
         token: str = answer["result"]
@@ -263,28 +211,6 @@ def get_token() -> str:
 
 
 # --- subcommands ---------------------------------------------------------------
-
-
-def startup_failure(log: str, *, setup_errors: bool = False) -> str | None:
-    """Return Home Assistant's own account of a failed start, from its log.
-
-    A start failed when Home Assistant fell back to recovery mode or, with
-    ``setup_errors``, when an integration, a config entry or an entity
-    platform failed to set up. The account is every line at ERROR level or
-    above (the reason, e.g. ``Error during setup of component frontend: No
-    module named 'hass_frontend'``) and the recovery mode line, at most 20
-    lines. None when the start did not fail.
-    """
-    lines = [
-        line
-        for line in log.splitlines()
-        if ERROR_LINE.match(line) or RECOVERY_MODE in line
-    ]
-    failed = any(
-        RECOVERY_MODE in line or (setup_errors and SETUP_ERROR.search(line))
-        for line in lines
-    )
-    return "\n".join(lines[:20]) if failed else None
 
 
 def cmd_wait(args: argparse.Namespace) -> int:
@@ -331,25 +257,6 @@ def _wait_running(token: str, timeout: float = 180) -> None:
     raise SystemExit("Home Assistant did not reach RUNNING")
 
 
-def _write_store(config_dir: Path, key: str, version: int, data: Any) -> None:
-    path = config_dir / ".storage" / key
-    path.parent.mkdir(parents=True, exist_ok=True)
-    store = {"version": version, "minor_version": 1, "key": key, "data": data}
-    path.write_text(json.dumps(store))
-
-
-def preseed_http(config_dir: Path, port: int) -> None:
-    """Leave 127.0.0.1:``port`` as the last HTTP settings that worked.
-
-    Home Assistant saves these after every start and serves on them in
-    recovery mode; without them (a first start that fails) it would serve
-    on every interface on port 8123.
-    """
-    _write_store(
-        config_dir, "http", 1, {"server_host": ["127.0.0.1"], "server_port": port}
-    )
-
-
 def preseed(config_dir: Path) -> None:
     """Prepare a configuration directory before Home Assistant starts.
 
@@ -361,7 +268,7 @@ def preseed(config_dir: Path) -> None:
     """
     preseed_http(config_dir, urllib.parse.urlsplit(URL).port or DEFAULT_PORT)
     if not (config_dir / ".storage" / "onboarding").exists():
-        _write_store(config_dir, "onboarding", 4, {"done": ["core_config"]})
+        write_store(config_dir, "onboarding", 4, {"done": ["core_config"]})
 
 
 def _onboard() -> str:
@@ -467,36 +374,7 @@ def cmd_token(args: argparse.Namespace) -> int:
 
 def cmd_requirements(args: argparse.Namespace) -> int:
     """Print the requirements of the dev instance's integrations not installed."""
-    from importlib import metadata  # noqa: PLC0415
-
-    from homeassistant import bootstrap, components  # noqa: PLC0415
-
-    core_dir = Path(next(iter(components.__path__)))
-    manifests = [ROOT / "custom_components", ROOT / "dev", ROOT / "benchmarks"]
-    todo = set(args.domains or DEV_DOMAINS) | bootstrap.CORE_INTEGRATIONS
-    todo |= bootstrap.DEFAULT_INTEGRATIONS | {"isal", "system_log", "network"}
-    seen: set[str] = set()
-    pins: set[str] = set()
-    while todo:
-        domain = todo.pop()
-        seen.add(domain)
-        candidates = [core_dir / domain] + [base / domain for base in manifests]
-        for folder in candidates:
-            if (folder / "manifest.json").is_file():
-                manifest = json.loads((folder / "manifest.json").read_text())
-                pins.update(manifest.get("requirements", []))
-                todo |= set(manifest.get("dependencies", [])) - seen
-                break
-    missing = []
-    for pin in sorted(pins):
-        name, _, version = pin.partition("==")
-        try:
-            installed = metadata.version(name.split("[")[0])
-        except metadata.PackageNotFoundError:
-            installed = None
-        if installed is None or (version and installed != version):
-            missing.append(pin)
-    print("\n".join(missing))
+    print("\n".join(missing_requirements(ROOT, args.domains or DEV_DOMAINS)))
     return 0
 
 

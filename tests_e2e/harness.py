@@ -187,6 +187,8 @@ class EventLog:
 def load_dev_onboard() -> ModuleType:
     """Import scripts/dev_onboard.py pointed at the e2e instance."""
     os.environ["DEV_HA_URL"] = URL
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.append(str(ROOT / "scripts"))  # dev_onboard imports dev_support
     spec = importlib.util.spec_from_file_location(
         "e2e_dev_onboard", ROOT / "scripts" / "dev_onboard.py"
     )
