@@ -35,8 +35,8 @@ from harness import (
     URL,
     USERNAME,
     HomeAssistantProcess,
-    WebSocketClient,
 )
+from ws_client import WebSocketClient
 
 CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -26,12 +26,10 @@ from harness import (
     LOG_FILE,
     URL,
     Camera,
-    EventLog,
     HomeAssistantProcess,
-    WebSocketClient,
     log,
-    wait_for,
 )
+from ws_client import EventLog, WebSocketClient, wait_for
 
 
 @pytest.fixture(scope="session")

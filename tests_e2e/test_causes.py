@@ -18,12 +18,10 @@ from harness import (
     EXERCISED_FILE,
     GRACE_SECONDS,
     Camera,
-    EventLog,
     HomeAssistantProcess,
-    WebSocketClient,
     log,
-    wait_for,
 )
+from ws_client import EventLog, WebSocketClient, wait_for
 
 FRONT, BACK, LIVING, GARAGE = (
     "camera.front_door",

@@ -24,12 +24,11 @@ from harness import (
     SCREENSHOT_DIR,
     URL,
     Camera,
-    EventLog,
     HomeAssistantProcess,
-    WebSocketClient,
+    fault_issues,
     log,
-    wait_for,
 )
+from ws_client import EventLog, WebSocketClient, wait_for
 
 TRIGGER = f"{DOMAIN}.cause_detected"
 # custom_components/camera_doctor/translations/en.json: the trigger's name,
@@ -90,7 +89,7 @@ def test_automation_editor_trigger_runs_on_the_chosen_cause(
     assert not [f for f in features if f["enabled"]], features
     front, back = cameras["camera.front_door"], cameras["camera.back_yard"]
     ha.action("fleet_sim", "heal")
-    wait_for(lambda: not ws.fault_issues(), GRACE_SECONDS + SLACK, "no issue")
+    wait_for(lambda: not fault_issues(ws), GRACE_SECONDS + SLACK, "no issue")
 
     context, _ = browser
     page = context.new_page()
@@ -191,6 +190,6 @@ def test_automation_editor_trigger_runs_on_the_chosen_cause(
     log(f"editor: {entity_id} ran at {state['attributes']['last_triggered']}")
 
     ha.action("fleet_sim", "heal")
-    wait_for(lambda: not ws.fault_issues(), GRACE_SECONDS + SLACK, "issues cleared")
+    wait_for(lambda: not fault_issues(ws), GRACE_SECONDS + SLACK, "issues cleared")
     assert len(automation_runs(ws, automation_id)) == 1
     ha.rest("DELETE", f"/api/config/automation/config/{automation_id}")

@@ -21,11 +21,10 @@ from harness import (
     SCREENSHOT_DIR,
     Camera,
     HomeAssistantProcess,
-    WebSocketClient,
     fleet_entry_id,
     log,
-    wait_for,
 )
+from ws_client import WebSocketClient, wait_for
 
 DOORBELL = "camera.porch_doorbell"
 # custom_components/camera_doctor/translations/en.json, missing_readings.

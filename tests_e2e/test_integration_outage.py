@@ -23,13 +23,12 @@ from harness import (
     SCREENSHOT_DIR,
     URL,
     Camera,
-    EventLog,
     HomeAssistantProcess,
-    WebSocketClient,
+    fault_issues,
     fleet_entry_id,
     log,
-    wait_for,
 )
+from ws_client import EventLog, WebSocketClient, wait_for
 
 OUTAGE = "cloud_outage"
 # Any device of the fleet: the fault is its cloud's.
@@ -58,7 +57,7 @@ def back_to_normal(
     """Heal the fleet; wait for every camera up and no fault notice."""
     ha.action("fleet_sim", "heal")
     wait_for(lambda: all_cameras(ws, cameras, "up"), 30, "every camera up")
-    wait_for(lambda: not ws.fault_issues(), WAIT, "no fault notice")
+    wait_for(lambda: not fault_issues(ws), WAIT, "no fault notice")
 
 
 def test_a_cloud_blip_shorter_than_the_grace_period_is_silent(
@@ -77,7 +76,7 @@ def test_a_cloud_blip_shorter_than_the_grace_period_is_silent(
     wait_for(lambda: all_cameras(ws, cameras, "up"), 10, "every camera back")
     time.sleep(GRACE_SECONDS * 1.2 + 5)
     assert events.since(mark) == []
-    assert ws.fault_issues() == {}
+    assert fault_issues(ws) == {}
     log(f"cloud blip of {GRACE_SECONDS / 3:.0f} s: no event, no notice")
 
 
@@ -122,7 +121,7 @@ def test_a_cloud_outage_is_one_notice_for_the_integration(
     # Past the grace period of every other cause: still the one notice (no
     # no_connection per camera, no sync_module_offline for the Blink panel).
     time.sleep(GRACE_SECONDS * 1.2 + 2)
-    assert set(ws.fault_issues()) == {issue_id}, ws.fault_issues()
+    assert set(fault_issues(ws)) == {issue_id}, fault_issues(ws)
 
     page = what_the_owner_sees(ha, ws, cameras["camera.front_door"], browser)
 

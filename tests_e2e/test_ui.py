@@ -31,10 +31,10 @@ from harness import (
     USERNAME,
     Camera,
     HomeAssistantProcess,
-    WebSocketClient,
+    fault_issues,
     log,
-    wait_for,
 )
+from ws_client import WebSocketClient, wait_for
 
 
 def test_repairs_and_device_page(
@@ -46,7 +46,7 @@ def test_repairs_and_device_page(
     """The notice's title and fix, and the device's diagnosis, in the page."""
     front, living = cameras["camera.front_door"], cameras["camera.living_room"]
     ha.action("fleet_sim", "heal")
-    wait_for(lambda: not ws.fault_issues(), 30, "no Camera Doctor issue")
+    wait_for(lambda: not fault_issues(ws), 30, "no Camera Doctor issue")
     ha.action(
         "fleet_sim", "inject_fault", entity_id=front.entity_id, fault="battery_low"
     )
@@ -105,7 +105,7 @@ def test_repairs_and_device_page(
         log(f"ui: blocked {len(blocked)} request(s) beyond 127.0.0.1: {blocked[:5]}")
 
     ha.action("fleet_sim", "heal")
-    wait_for(lambda: not ws.fault_issues(), GRACE_SECONDS + 20, "issues cleared")
+    wait_for(lambda: not fault_issues(ws), GRACE_SECONDS + 20, "issues cleared")
 
 
 # From 2025.8 Camera Doctor's entities join the camera's device without adding
