@@ -43,27 +43,14 @@ _POWER_CLASSES = frozenset({"problem", "power", "plug"})
 # --- entity helpers ---------------------------------------------------------
 
 
-def names(entity: SourceState) -> tuple[str, ...]:
-    """Return the lower-case names an entity goes by: its key and object id."""
-    found = [as_text(entity.key), as_text(entity.entity_id)]
-    return tuple(name.partition(".")[2] or name for name in found if name)
-
-
 def named(entity: SourceState, fragments: Iterable[str]) -> bool:
     """Return whether any of the entity's names contains one of ``fragments``."""
-    return any(part in name for name in names(entity) for part in fragments)
+    return any(part in name for name in entity.names for part in fragments)
 
 
 def device_class(entity: SourceState) -> str | None:
     """Return the entity's device class (field, else state attribute)."""
-    return as_text(entity.device_class) or as_text(
-        mapping(entity.attributes).get("device_class")
-    )
-
-
-def unit(entity: SourceState) -> object:
-    """Return the entity's unit of measurement (field, else state attribute)."""
-    return entity.unit or mapping(entity.attributes).get("unit_of_measurement")
+    return entity.kind
 
 
 def entities(
@@ -115,7 +102,7 @@ def battery_percent(sources: CameraSources) -> float | None:
         *(
             percent(entity.state)
             for entity in entities(sources, "sensor", "battery")
-            if as_text(unit(entity)) in (None, "%")
+            if entity.unit_text in (None, "%")
         )
     )
 
@@ -141,7 +128,7 @@ def signal_value(value: object, unit_of: object) -> tuple[float | None, int | No
 def signal(sources: CameraSources) -> tuple[float | None, int | None]:
     """Return ``(dBm, bars)`` from the camera's signal sensors."""
     readings = [
-        signal_value(entity.state, unit(entity))
+        signal_value(entity.state, entity.unit_text)
         for entity in entities(sources, "sensor")
         if device_class(entity) == "signal_strength" or named(entity, SIGNAL_NAMES)
     ]
@@ -155,7 +142,7 @@ def temperature(sources: CameraSources) -> float | None:
     """Return the first temperature sensor in °C, converted by its own unit."""
     return first(
         *(
-            celsius(entity.state, unit(entity))
+            celsius(entity.state, entity.unit_text)
             for entity in entities(sources, "sensor", "temperature")
         )
     )
@@ -242,7 +229,7 @@ def readings(entity: SourceState) -> frozenset[Reading]:
     kind = device_class(entity)
     found: set[Reading] = set()
     if entity.domain == "sensor":
-        if kind == "battery" and as_text(unit(entity)) in (None, "%"):
+        if kind == "battery" and entity.unit_text in (None, "%"):
             found.add(Reading.BATTERY)
         if kind == "signal_strength" or named(entity, SIGNAL_NAMES):
             found.add(Reading.SIGNAL)

@@ -5,12 +5,12 @@ Standard library only, so the profiles are tested without Home Assistant.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
+from ._coerce import as_text
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -22,6 +22,12 @@ class SourceState:
     entity's integration gives it: its translation key, or else the suffix of
     its unique id (Blink: ``"<serial>-wifi_strength"`` gives
     ``"wifi_strength"``), lower-cased.
+
+    ``kind``, ``unit_text`` and ``names`` are worked out from the fields
+    when the state is made, since the profiles ask for them on every look:
+    the device class and the unit (the field, else the state attribute),
+    stripped and lower-cased, and the names the entity goes by (its key and
+    object id).
     """
 
     entity_id: str
@@ -32,6 +38,23 @@ class SourceState:
     unit: str | None = None
     key: str | None = None
     platform: str | None = None
+    kind: str | None = field(init=False, repr=False, compare=False)
+    unit_text: str | None = field(init=False, repr=False, compare=False)
+    names: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Work out the device class, the unit and the names once."""
+        attributes = self.attributes if isinstance(self.attributes, Mapping) else {}
+        unit = self.unit or attributes.get("unit_of_measurement")
+        found = [as_text(self.key), as_text(self.entity_id)]
+        derived = {
+            "kind": as_text(self.device_class)
+            or as_text(attributes.get("device_class")),
+            "unit_text": as_text(unit),
+            "names": tuple(name.partition(".")[2] or name for name in found if name),
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
