@@ -75,6 +75,7 @@ class CameraDoctorEntity(Entity):
     _attr_has_entity_name = True
     _attr_should_poll = False
     _attr_entity_category = EntityCategory.DIAGNOSTIC
+    _shows_forecast = False  # follows the battery forecast, not the diagnosis
     _shown: Any  # what was written last (set when added)
 
     def __init__(
@@ -92,11 +93,15 @@ class CameraDoctorEntity(Entity):
         """Follow the camera's diagnosis, starting from the current one."""
         await super().async_added_to_hass()
         self._shown = self._async_update_attrs()
-        self.watch.async_add_listener(self._async_changed)
+        self.watch.async_add_listener(
+            self._async_changed, forecast=self._shows_forecast
+        )
 
     async def async_will_remove_from_hass(self) -> None:
         """Stop following the camera's diagnosis."""
-        self.watch.async_remove_listener(self._async_changed)
+        self.watch.async_remove_listener(
+            self._async_changed, forecast=self._shows_forecast
+        )
 
     @callback
     def _async_changed(self, watch: CameraWatch, previous: Diagnosis | None) -> None:

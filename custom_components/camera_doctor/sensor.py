@@ -108,6 +108,8 @@ BATTERY_FORECAST = SensorEntityDescription(
 class BatteryForecastSensor(CameraDoctorEntity, SensorEntity):
     """When the camera's battery is expected to reach the low level."""
 
+    _shows_forecast = True
+
     @callback
     def _async_update_attrs(self) -> tuple[datetime | None, dict[str, Any]]:
         forecast = self.watch.forecast

@@ -52,12 +52,14 @@ class CameraWatch:
     """Live state of one camera under watch.
 
     Listeners (the camera's diagnostic entities) are called with the watch
-    and the previous diagnosis whenever the published diagnosis changes.
+    and the previous diagnosis whenever the published diagnosis changes;
+    those added for the forecast, whenever the battery forecast changes.
     ``history`` holds the last :data:`HISTORY_LENGTH` cause transitions,
     oldest first.
     """
 
     __slots__ = (
+        "_forecast_listeners",
         "_hass",
         "_listeners",
         "_timer_at",
@@ -81,6 +83,7 @@ class CameraWatch:
         self.forecast: Forecast | None = None
         self.history: tuple[Transition, ...] = ()
         self._listeners: list[WatchListener] = []
+        self._forecast_listeners: list[WatchListener] = []
         self._unsub_state: CALLBACK_TYPE | None = None
         self._unsub_timer: CALLBACK_TYPE | None = None
         self._timer_at: datetime | None = None
@@ -101,14 +104,21 @@ class CameraWatch:
         return self._timer_at
 
     @callback
-    def async_add_listener(self, listener: WatchListener) -> None:
-        """Call ``listener`` on every change, until it is removed."""
-        self._listeners.append(listener)
+    def async_add_listener(
+        self, listener: WatchListener, *, forecast: bool = False
+    ) -> None:
+        """Call ``listener`` on every change (of the forecast), until removed."""
+        self._listeners_of(forecast=forecast).append(listener)
 
     @callback
-    def async_remove_listener(self, listener: WatchListener) -> None:
+    def async_remove_listener(
+        self, listener: WatchListener, *, forecast: bool = False
+    ) -> None:
         """Stop calling ``listener``."""
-        self._listeners.remove(listener)
+        self._listeners_of(forecast=forecast).remove(listener)
+
+    def _listeners_of(self, *, forecast: bool) -> list[WatchListener]:
+        return self._forecast_listeners if forecast else self._listeners
 
     @callback
     def async_set_diagnosis(
@@ -135,12 +145,13 @@ class CameraWatch:
         """Take a new battery forecast; tell the listeners when it changed."""
         if forecast != self.forecast:
             self.forecast = forecast
-            self.async_refresh()
+            for listener in list(self._forecast_listeners):
+                listener(self, self.diagnosis)
 
     @callback
     def async_refresh(self) -> None:
         """Tell the listeners to show again what changed beside the diagnosis."""
-        for listener in list(self._listeners):
+        for listener in [*self._listeners, *self._forecast_listeners]:
             listener(self, self.diagnosis)
 
     @callback
