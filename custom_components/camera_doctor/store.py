@@ -229,9 +229,8 @@ class CameraStore:
         ):
             return record
         record = replace(record or CameraRecord(), **changes)
-        if record != self._records.get(registry_id):
-            self._records[registry_id] = record
-            self._store.async_delay_save(self._data, SAVE_DELAY)
+        self._records[registry_id] = record
+        self._store.async_delay_save(self._data, SAVE_DELAY)
         return record
 
     @callback

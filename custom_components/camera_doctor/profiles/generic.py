@@ -58,7 +58,7 @@ def entities(
 ) -> Iterator[SourceState]:
     """Yield the camera's sibling entities of ``domain`` (and device class)."""
     for entity in sources.siblings:
-        if entity.domain == domain and (not classes or device_class(entity) in classes):
+        if entity.domain == domain and (not classes or entity.kind in classes):
             yield entity
 
 
@@ -98,13 +98,12 @@ def available(sources: CameraSources) -> bool | None:
 
 def battery_percent(sources: CameraSources) -> float | None:
     """Return the charge of the first battery sensor in % (or no unit)."""
-    return first(
-        *(
-            percent(entity.state)
-            for entity in entities(sources, "sensor", "battery")
-            if entity.unit_text in (None, "%")
-        )
-    )
+    for entity in entities(sources, "sensor", "battery"):
+        if entity.unit_text not in (None, "%"):
+            continue
+        if (level := percent(entity.state)) is not None:
+            return level
+    return None
 
 
 def battery_low(sources: CameraSources) -> bool | None:
@@ -126,26 +125,23 @@ def signal_value(value: object, unit_of: object) -> tuple[float | None, int | No
 
 
 def signal(sources: CameraSources) -> tuple[float | None, int | None]:
-    """Return ``(dBm, bars)`` from the camera's signal sensors."""
-    readings = [
-        signal_value(entity.state, entity.unit_text)
-        for entity in entities(sources, "sensor")
-        if device_class(entity) == "signal_strength" or named(entity, SIGNAL_NAMES)
-    ]
-    return (
-        first(*(reading[0] for reading in readings)),
-        first(*(reading[1] for reading in readings)),
-    )
+    """Return ``(dBm, bars)`` from the camera's signal sensors (the first of each)."""
+    found_dbm: float | None = None
+    found_bars: int | None = None
+    for entity in entities(sources, "sensor"):
+        if entity.kind == "signal_strength" or named(entity, SIGNAL_NAMES):
+            value_dbm, value_bars = signal_value(entity.state, entity.unit_text)
+            found_dbm = first(found_dbm, value_dbm)
+            found_bars = first(found_bars, value_bars)
+    return found_dbm, found_bars
 
 
 def temperature(sources: CameraSources) -> float | None:
     """Return the first temperature sensor in °C, converted by its own unit."""
-    return first(
-        *(
-            celsius(entity.state, entity.unit_text)
-            for entity in entities(sources, "sensor", "temperature")
-        )
-    )
+    for entity in entities(sources, "sensor", "temperature"):
+        if (degrees := celsius(entity.state, entity.unit_text)) is not None:
+            return degrees
+    return None
 
 
 def _in_progress(value: object) -> bool | None:
