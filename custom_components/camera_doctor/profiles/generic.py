@@ -20,6 +20,7 @@ from ._coerce import (
     dbm,
     first,
     lookup,
+    lookup_folded,
     mapping,
     percent,
 )
@@ -294,9 +295,11 @@ def attribute(
     ``within`` names nested attribute mappings to search after the top level
     (eufy puts the device's properties in ``state`` and ``properties``).
     """
-    attributes = sources.camera.attributes
-    containers = [attributes, *(lookup(attributes, name) for name in within)]
-    return first(*(lookup(container, *keys) for container in containers))
+    attributes = sources.camera_attributes
+    if (found := lookup_folded(attributes, *keys)) is not None:
+        return found
+    nested = (lookup_folded(attributes, name) for name in within)
+    return first(*(lookup(container, *keys) for container in nested))
 
 
 GENERIC = Profile(

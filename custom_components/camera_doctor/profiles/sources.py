@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from ._coerce import as_text
+from ._coerce import as_text, folded
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,3 +74,10 @@ class CameraSources:
     manufacturer: str | None = None
     model: str | None = None
     known_hub: str | None = None
+    # The camera's attributes keyed in lower case, for the profiles that read
+    # several of them on every look (``generic.attribute``).
+    camera_attributes: Mapping[str, Any] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Key the camera's attributes in lower case once."""
+        object.__setattr__(self, "camera_attributes", folded(self.camera.attributes))
