@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import pytest
@@ -273,7 +274,7 @@ def test_generic_flags() -> None:
 def test_a_source_says_once_what_it_is(
     given: dict[str, Any], attributes: Any, kind: str | None, unit_text: str | None
 ) -> None:
-    """Device class, unit and names: from the fields, else the attributes, cleaned."""
+    """Device class and unit: from the fields, else the attributes, cleaned, shared."""
     source = SourceState(
         entity_id="sensor.porch_wifi_signal",
         domain="sensor",
@@ -283,4 +284,5 @@ def test_a_source_says_once_what_it_is(
         **given,
     )
     assert (source.kind, source.unit_text) == (kind, unit_text)
-    assert source.names == ("rssi", "porch_wifi_signal")
+    assert source.kind is (kind and sys.intern(kind))
+    assert source.unit_text is (unit_text and sys.intern(unit_text))

@@ -44,9 +44,15 @@ _POWER_CLASSES = frozenset({"problem", "power", "plug"})
 # --- entity helpers ---------------------------------------------------------
 
 
+def names(entity: SourceState) -> tuple[str, ...]:
+    """Return the lower-case names an entity goes by: its key and object id."""
+    found = [as_text(entity.key), as_text(entity.entity_id)]
+    return tuple(name.partition(".")[2] or name for name in found if name)
+
+
 def named(entity: SourceState, fragments: Iterable[str]) -> bool:
     """Return whether any of the entity's names contains one of ``fragments``."""
-    return any(part in name for name in entity.names for part in fragments)
+    return any(part in name for name in names(entity) for part in fragments)
 
 
 def device_class(entity: SourceState) -> str | None:

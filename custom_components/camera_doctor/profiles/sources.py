@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+import sys
 from types import MappingProxyType
 from typing import Any
 
@@ -23,11 +24,10 @@ class SourceState:
     its unique id (Blink: ``"<serial>-wifi_strength"`` gives
     ``"wifi_strength"``), lower-cased.
 
-    ``kind``, ``unit_text`` and ``names`` are worked out from the fields
-    when the state is made, since the profiles ask for them on every look:
-    the device class and the unit (the field, else the state attribute),
-    stripped and lower-cased, and the names the entity goes by (its key and
-    object id).
+    ``kind`` and ``unit_text`` are worked out from the fields when the
+    state is made, since the profiles ask for them on every look: the device
+    class and the unit (the field, else the state attribute), stripped and
+    lower-cased (interned: one copy for every entity).
     """
 
     entity_id: str
@@ -40,21 +40,14 @@ class SourceState:
     platform: str | None = None
     kind: str | None = field(init=False, repr=False, compare=False)
     unit_text: str | None = field(init=False, repr=False, compare=False)
-    names: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        """Work out the device class, the unit and the names once."""
+        """Work out the device class and the unit once."""
         attributes = self.attributes if isinstance(self.attributes, Mapping) else {}
-        unit = self.unit or attributes.get("unit_of_measurement")
-        found = [as_text(self.key), as_text(self.entity_id)]
-        derived = {
-            "kind": as_text(self.device_class)
-            or as_text(attributes.get("device_class")),
-            "unit_text": as_text(unit),
-            "names": tuple(name.partition(".")[2] or name for name in found if name),
-        }
-        for name, value in derived.items():
-            object.__setattr__(self, name, value)
+        kind = as_text(self.device_class) or as_text(attributes.get("device_class"))
+        unit = as_text(self.unit or attributes.get("unit_of_measurement"))
+        object.__setattr__(self, "kind", kind and sys.intern(kind))
+        object.__setattr__(self, "unit_text", unit and sys.intern(unit))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
