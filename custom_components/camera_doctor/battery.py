@@ -86,15 +86,17 @@ class BatteryForecasts:
     ) -> None:
         """Add a battery level to the camera's history; follow its forecast."""
         spec = watch.spec
+        before = self._store.get(spec.registry_id).battery
         battery, forecast = battery_after(
             spec,
-            self._store.get(spec.registry_id).battery,
+            before,
             watch.forecast,
             level,
             thresholds=options.thresholds,
             now=now,
         )
-        self._store.async_update(spec.registry_id, battery=battery)
+        if battery is not before:
+            self._store.async_update(spec.registry_id, battery=battery)
         watch.async_set_forecast(forecast)
         if watch.diagnosis is not None:
             self._notices.async_update(spec, watch.diagnosis, forecast, options, now)

@@ -214,8 +214,8 @@ def collect_sources(
 
     return CameraSources(
         camera=read(spec.entity_id),
-        siblings=tuple(read(entity_id) for entity_id in spec.sibling_ids),
-        hubs=tuple(read(entity_id) for entity_id in spec.hub_ids),
+        siblings=tuple([read(entity_id) for entity_id in spec.sibling_ids]),
+        hubs=tuple([read(entity_id) for entity_id in spec.hub_ids]),
         manufacturer=spec.manufacturer,
         model=spec.model,
         known_hub=known_hub,

@@ -75,6 +75,7 @@ class CameraDoctorEntity(Entity):
     _attr_has_entity_name = True
     _attr_should_poll = False
     _attr_entity_category = EntityCategory.DIAGNOSTIC
+    shows_forecast = False  # follows the battery forecast, not the diagnosis
 
     def __init__(
         self, monitor: CameraMonitor, watch: CameraWatch, description: EntityDescription

@@ -158,7 +158,7 @@ def observe_camera(
     else:
         freshness = None
     frozen = freshness.changed_at if freshness is not None else None
-    if (
+    if frozen is not None and (
         observation.available is False
         or observation.hub_online is False
         or not source_updating(hass.states.get(spec.entity_id), now)

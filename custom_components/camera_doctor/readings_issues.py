@@ -119,7 +119,18 @@ def missing_readings(hass: HomeAssistant, spec: CameraSpec) -> dict[Reading, Mis
 
 
 def hidden_readings(hass: HomeAssistant, spec: CameraSpec) -> dict[Reading, Missing]:
-    """The missing kinds that enabling what the integration disabled would show."""
+    """The missing kinds that enabling what the integration disabled would show.
+
+    None where the integration disabled nothing on the camera's device (most
+    cameras): then the registry entries need not be judged one by one.
+    """
+    if spec.device_id is None or not any(
+        entry.disabled_by is er.RegistryEntryDisabler.INTEGRATION
+        for entry in er.async_entries_for_device(
+            er.async_get(hass), spec.device_id, include_disabled_entities=True
+        )
+    ):
+        return {}
     return {
         kind: missing
         for kind, missing in missing_readings(hass, spec).items()

@@ -119,6 +119,8 @@ BATTERY_FORECAST = SensorEntityDescription(
 class BatteryForecastSensor(_ShownSensor):
     """When the camera's battery is expected to reach the low level."""
 
+    shows_forecast = True
+
     @callback
     def _async_update_attrs(self) -> bool:
         forecast = self.watch.forecast

@@ -239,10 +239,14 @@ class CameraStore:
     @callback
     def async_update(self, registry_id: str, **changes: Any) -> CameraRecord:
         """Change some facts of a camera's record; saved shortly after."""
-        record = replace(self.get(registry_id), **changes)
-        if record != self._records.get(registry_id):
-            self._records[registry_id] = record
-            self._store.async_delay_save(self._data, SAVE_DELAY)
+        record = self._records.get(registry_id)
+        if record is not None and all(
+            getattr(record, name) == value for name, value in changes.items()
+        ):
+            return record
+        record = replace(record or CameraRecord(), **changes)
+        self._records[registry_id] = record
+        self._store.async_delay_save(self._data, SAVE_DELAY)
         return record
 
     @callback

@@ -48,7 +48,12 @@ class Transition:
 
 
 class WatchListener(Protocol):
-    """What follows a camera's diagnosis (its diagnostic entities)."""
+    """What follows a camera's diagnosis (its diagnostic entities).
+
+    One that ``shows_forecast`` follows the battery forecast instead.
+    """
+
+    shows_forecast: bool
 
     def async_watch_changed(
         self, watch: CameraWatch, previous: Diagnosis | None
@@ -60,7 +65,8 @@ class CameraWatch:
     """Live state of one camera under watch.
 
     Listeners (the camera's diagnostic entities) are told, with the watch
-    and the previous diagnosis, whenever the published diagnosis changes.
+    and the previous diagnosis, whenever the published diagnosis changes;
+    those that show the forecast, whenever the battery forecast changes.
     ``history`` holds the last :data:`HISTORY_LENGTH` cause transitions,
     oldest first.
     """
@@ -138,7 +144,8 @@ class CameraWatch:
             transition = Transition(now, before, diagnosis.cause)
             self.history = (*self.history[1 - HISTORY_LENGTH :], transition)
         for listener in list(self._listeners):
-            listener.async_watch_changed(self, previous)
+            if not listener.shows_forecast:
+                listener.async_watch_changed(self, previous)
         return previous
 
     @callback
@@ -146,7 +153,9 @@ class CameraWatch:
         """Take a new battery forecast; tell the listeners when it changed."""
         if forecast != self.forecast:
             self.forecast = forecast
-            self.async_refresh()
+            for listener in list(self._listeners):
+                if listener.shows_forecast:
+                    listener.async_watch_changed(self, self.diagnosis)
 
     @callback
     def async_refresh(self) -> None:

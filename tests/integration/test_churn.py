@@ -21,6 +21,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.camera_doctor import watch as watch_module
 from custom_components.camera_doctor.const import CONF_GRACE_MINUTES, DOMAIN
 from custom_components.camera_doctor.diagnosis import Cause
+from custom_components.camera_doctor.diagnosis.forecast import Forecast, ForecastState
 from custom_components.camera_doctor.discovery import collect_sources
 from custom_components.camera_doctor.monitor import CameraMonitor
 from custom_components.camera_doctor.options import DEFAULT_OPTIONS
@@ -168,6 +169,53 @@ async def test_history_keeps_the_latest_transitions(
     assert pairs[-1] == (Cause.NONE, Cause.LOW_BATTERY)
     assert pairs[1::2] == [(Cause.NONE, Cause.LOW_BATTERY)] * (HISTORY_LENGTH // 2)
     assert all(a.at <= b.at for a, b in zip(watch.history, watch.history[1:]))
+
+
+async def test_a_forecast_is_news_only_for_the_forecast_listeners(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, garage: FakeCamera
+) -> None:
+    """A new forecast tells the forecast's listeners only, a new diagnosis the others.
+
+    The forecast sensor shows nothing of the diagnosis and the other
+    entities nothing of the forecast; a refresh (batteries replaced) tells
+    both.
+    """
+    monitor, watch = _watch(mock_config_entry, garage)
+    heard: list[str] = []
+
+    class Listener:
+        def __init__(self, shows_forecast: bool) -> None:
+            self.shows_forecast = shows_forecast
+
+        def async_watch_changed(self, _watch: CameraWatch, _previous: Any) -> None:
+            heard.append("forecast" if self.shows_forecast else "diagnosis")
+
+    on_diagnosis, on_forecast = Listener(False), Listener(True)
+    watch.async_add_listener(on_diagnosis)
+    watch.async_add_listener(on_forecast)
+    soon = Forecast(state=ForecastState.OK, at=dt_util.utcnow() + timedelta(days=3))
+    watch.async_set_forecast(soon)
+    assert heard == ["forecast"]
+    watch.async_set_forecast(soon)  # the same forecast: nothing to tell
+    assert heard == ["forecast"]
+
+    heard.clear()
+    garage.set("battery", "9")  # a new diagnosis (and a new battery reading)
+    await hass.async_block_till_done()
+    assert heard.count("diagnosis") == 1
+    assert watch.forecast != soon  # worked out again from the reading
+    assert heard.count("forecast") == 1
+
+    heard.clear()
+    monitor.async_record_batteries_replaced(watch)
+    assert sorted(heard) == ["diagnosis", "forecast"]
+
+    watch.async_remove_listener(on_diagnosis)
+    watch.async_remove_listener(on_forecast)
+    heard.clear()
+    watch.async_set_forecast(None)
+    watch.async_refresh()
+    assert heard == []
 
 
 async def test_source_cache_reuses_unchanged_sources_without_holding_states(

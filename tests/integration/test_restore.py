@@ -99,3 +99,28 @@ def test_a_full_battery_history_is_packed_compactly() -> None:
         assert abs(level - was_level) <= 0.005
     assert packed.newest == back.points[-1]
     assert PackedHistory.pack(back).values == packed.values  # stable once packed
+
+
+async def test_a_record_changes_only_with_its_facts(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """Facts given as they are keep the record; a new fact replaces it."""
+    camera = add_generic_camera(hass, "Garage")
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    store = mock_config_entry.runtime_data.monitor.store
+    record = store.get(camera.registry_id)
+    assert record.diagnosis is not None
+
+    same = store.async_update(
+        camera.registry_id, diagnosis=record.diagnosis, hub_entity_id=None
+    )
+    assert same is record
+    moved = store.async_update(camera.registry_id, hub_entity_id="alarm.hub")
+    assert moved is not record
+    assert (moved.hub_entity_id, moved.diagnosis) == ("alarm.hub", record.diagnosis)
+    assert store.get(camera.registry_id) is moved
+    # A camera with no record yet gets one, even of facts that are all unknown.
+    fresh = store.async_update("new-camera", hub_entity_id=None)
+    assert store.get("new-camera") is fresh

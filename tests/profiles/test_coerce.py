@@ -8,7 +8,12 @@ import pytest
 
 from custom_components.camera_doctor.diagnosis import readings
 from custom_components.camera_doctor.diagnosis.model import Observation
-from custom_components.camera_doctor.profiles import _coerce as c
+from custom_components.camera_doctor.profiles import (
+    CameraSources,
+    SourceState,
+    _coerce as c,
+)
+from custom_components.camera_doctor.profiles.generic import attribute
 from custom_components.camera_doctor.profiles.profile import merge
 
 
@@ -139,3 +144,28 @@ def test_merge() -> None:
         Observation(signal_bars=5, available=True),
     )
     assert merged == Observation(battery_low=False, signal_bars=2, available=True)
+
+
+def test_camera_attributes_keyed_in_lower_case_once() -> None:
+    """A look keys the camera's attributes in lower case; a clash keeps the last."""
+    camera = SourceState(
+        entity_id="camera.porch",
+        domain="camera",
+        state="idle",
+        attributes={"wifiRSSI": -61, "WifiRssi": -60, "Properties": {"Battery": 80}},
+    )
+    sources = CameraSources(camera=camera)
+    assert sources.camera_attributes == {
+        "wifirssi": -60,
+        "properties": {"Battery": 80},
+    }
+    assert c.lookup(camera.attributes, "WIFIRSSI") == -60
+    assert attribute(sources, "WIFIrssi") == -60
+    assert attribute(sources, "battery", within=("properties",)) == 80
+    assert attribute(sources, "missing", within=("nothing",)) is None
+    garbled = CameraSources(
+        camera=SourceState(
+            entity_id="camera.x", domain="camera", state=None, attributes=["x"]
+        )
+    )  # type: ignore[arg-type]
+    assert garbled.camera_attributes == {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import pytest
@@ -253,3 +254,35 @@ def test_generic_flags() -> None:
     assert GENERIC.freezes_readings is False
     assert GENERIC.hub_domain is None
     assert GENERIC.match_hub(sources()) is None
+
+
+@pytest.mark.parametrize(
+    ("given", "attributes", "kind", "unit_text"),
+    [
+        ({"device_class": " Battery ", "unit": "%"}, {}, "battery", "%"),
+        (
+            {},
+            {"device_class": "Temperature", "unit_of_measurement": " °F"},
+            "temperature",
+            "°f",
+        ),
+        ({"device_class": "unknown"}, {"device_class": "battery"}, "battery", None),
+        ({}, {"device_class": 5, "unit_of_measurement": ["%"]}, None, None),
+        ({}, ["not", "a", "mapping"], None, None),
+    ],
+)
+def test_a_source_says_once_what_it_is(
+    given: dict[str, Any], attributes: Any, kind: str | None, unit_text: str | None
+) -> None:
+    """Device class and unit: from the fields, else the attributes, cleaned, shared."""
+    source = SourceState(
+        entity_id="sensor.porch_wifi_signal",
+        domain="sensor",
+        state="-60",
+        attributes=attributes,
+        key=" RSSI ",
+        **given,
+    )
+    assert (source.kind, source.unit_text) == (kind, unit_text)
+    assert source.kind is (kind and sys.intern(kind))
+    assert source.unit_text is (unit_text and sys.intern(unit_text))

@@ -103,16 +103,24 @@ def mapping(value: object) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else _EMPTY
 
 
+def folded(attributes: object) -> Mapping[str, Any]:
+    """Return the attributes keyed in lower case (the last of a clash wins)."""
+    return {str(key).casefold(): value for key, value in mapping(attributes).items()}
+
+
 def lookup(attributes: object, *names: str) -> object:
     """Return the first present, non-``None`` value among ``names``.
 
     Keys are compared case-insensitively, so ``"wifiRSSI"`` finds
     ``"wifiRssi"``.
     """
-    attrs = mapping(attributes)
-    folded = {str(key).casefold(): value for key, value in attrs.items()}
+    return lookup_folded(folded(attributes), *names)
+
+
+def lookup_folded(attributes: Mapping[str, Any], *names: str) -> object:
+    """:func:`lookup` in attributes already keyed in lower case."""
     for name in names:
-        value = folded.get(name.casefold())
+        value = attributes.get(name.casefold())
         if value is not None:
             return value
     return None

@@ -75,29 +75,6 @@ def battery_low(sources: CameraSources) -> bool | None:
     return _BATTERY_LOW.get(as_text(attributes.get("battery")) or "")
 
 
-def _signal(sources: CameraSources) -> tuple[float | None, int | None]:
-    """Return ``(dBm, bars)``: Wi-Fi in dBm, sync-module link in bars."""
-    wifi = generic.attribute(sources, "wifi_strength")
-    sensor_dbm, sensor_bars = generic.signal(sources)
-    return (
-        first(dbm(wifi), sensor_dbm),
-        first(
-            bars(generic.attribute(sources, "sync_signal_strength")),
-            sensor_bars,
-            bars(wifi),
-        ),
-    )
-
-
-def _temperature(sources: CameraSources) -> float | None:
-    """Return °C: the sensor by its own unit, else the camera's attributes."""
-    return first(
-        generic.temperature(sources),
-        celsius(generic.attribute(sources, "temperature_c"), "°C"),
-        celsius(generic.attribute(sources, "temperature"), "°F"),
-    )
-
-
 def _names(hub: SourceState) -> set[str]:
     """Return what a sync module is called: its ``name`` and friendly name.
 
@@ -187,17 +164,31 @@ def hub_online(hub: SourceState | None) -> bool | None:
 
 
 def observe(sources: CameraSources) -> Observation:
-    """Return the Blink camera's observation."""
-    signal_dbm, signal_bars = _signal(sources)
+    """Return the Blink camera's observation.
+
+    Wi-Fi in dBm, and the sync-module link in bars, come from the camera's
+    attributes before its sensors; the temperature from its sensor (by the
+    sensor's own unit) before the attributes.
+    """
+    common = generic.observe(sources)
+    wifi = generic.attribute(sources, "wifi_strength")
     specific = Observation(
         battery_low=battery_low(sources),
-        signal_dbm=signal_dbm,
-        signal_bars=signal_bars,
-        temperature_c=_temperature(sources),
+        signal_dbm=first(dbm(wifi), common.signal_dbm),
+        signal_bars=first(
+            bars(generic.attribute(sources, "sync_signal_strength")),
+            common.signal_bars,
+            bars(wifi),
+        ),
+        temperature_c=first(
+            common.temperature_c,
+            celsius(generic.attribute(sources, "temperature_c"), "°C"),
+            celsius(generic.attribute(sources, "temperature"), "°F"),
+        ),
         hub_online=hub_online(match_hub(sources)),
     )
     # The battery binary sensor is already weighed (or distrusted) above.
-    return merge(specific, replace(generic.observe(sources), battery_low=None))
+    return merge(specific, replace(common, battery_low=None))
 
 
 def changing_readings(sources: CameraSources) -> ChangingReadings:

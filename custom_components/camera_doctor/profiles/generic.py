@@ -20,6 +20,7 @@ from ._coerce import (
     dbm,
     first,
     lookup,
+    lookup_folded,
     mapping,
     percent,
 )
@@ -56,14 +57,7 @@ def named(entity: SourceState, fragments: Iterable[str]) -> bool:
 
 def device_class(entity: SourceState) -> str | None:
     """Return the entity's device class (field, else state attribute)."""
-    return as_text(entity.device_class) or as_text(
-        mapping(entity.attributes).get("device_class")
-    )
-
-
-def unit(entity: SourceState) -> object:
-    """Return the entity's unit of measurement (field, else state attribute)."""
-    return entity.unit or mapping(entity.attributes).get("unit_of_measurement")
+    return entity.kind
 
 
 def entities(
@@ -71,7 +65,7 @@ def entities(
 ) -> Iterator[SourceState]:
     """Yield the camera's sibling entities of ``domain`` (and device class)."""
     for entity in sources.siblings:
-        if entity.domain == domain and (not classes or device_class(entity) in classes):
+        if entity.domain == domain and (not classes or entity.kind in classes):
             yield entity
 
 
@@ -111,13 +105,12 @@ def available(sources: CameraSources) -> bool | None:
 
 def battery_percent(sources: CameraSources) -> float | None:
     """Return the charge of the first battery sensor in % (or no unit)."""
-    return first(
-        *(
-            percent(entity.state)
-            for entity in entities(sources, "sensor", "battery")
-            if as_text(unit(entity)) in (None, "%")
-        )
-    )
+    for entity in entities(sources, "sensor", "battery"):
+        if entity.unit_text not in (None, "%"):
+            continue
+        if (level := percent(entity.state)) is not None:
+            return level
+    return None
 
 
 def battery_low(sources: CameraSources) -> bool | None:
@@ -139,26 +132,23 @@ def signal_value(value: object, unit_of: object) -> tuple[float | None, int | No
 
 
 def signal(sources: CameraSources) -> tuple[float | None, int | None]:
-    """Return ``(dBm, bars)`` from the camera's signal sensors."""
-    readings = [
-        signal_value(entity.state, unit(entity))
-        for entity in entities(sources, "sensor")
-        if device_class(entity) == "signal_strength" or named(entity, SIGNAL_NAMES)
-    ]
-    return (
-        first(*(reading[0] for reading in readings)),
-        first(*(reading[1] for reading in readings)),
-    )
+    """Return ``(dBm, bars)`` from the camera's signal sensors (the first of each)."""
+    found_dbm: float | None = None
+    found_bars: int | None = None
+    for entity in entities(sources, "sensor"):
+        if entity.kind == "signal_strength" or named(entity, SIGNAL_NAMES):
+            value_dbm, value_bars = signal_value(entity.state, entity.unit_text)
+            found_dbm = first(found_dbm, value_dbm)
+            found_bars = first(found_bars, value_bars)
+    return found_dbm, found_bars
 
 
 def temperature(sources: CameraSources) -> float | None:
     """Return the first temperature sensor in °C, converted by its own unit."""
-    return first(
-        *(
-            celsius(entity.state, unit(entity))
-            for entity in entities(sources, "sensor", "temperature")
-        )
-    )
+    for entity in entities(sources, "sensor", "temperature"):
+        if (degrees := celsius(entity.state, entity.unit_text)) is not None:
+            return degrees
+    return None
 
 
 def _in_progress(value: object) -> bool | None:
@@ -242,7 +232,7 @@ def readings(entity: SourceState) -> frozenset[Reading]:
     kind = device_class(entity)
     found: set[Reading] = set()
     if entity.domain == "sensor":
-        if kind == "battery" and as_text(unit(entity)) in (None, "%"):
+        if kind == "battery" and entity.unit_text in (None, "%"):
             found.add(Reading.BATTERY)
         if kind == "signal_strength" or named(entity, SIGNAL_NAMES):
             found.add(Reading.SIGNAL)
@@ -311,9 +301,11 @@ def attribute(
     ``within`` names nested attribute mappings to search after the top level
     (eufy puts the device's properties in ``state`` and ``properties``).
     """
-    attributes = sources.camera.attributes
-    containers = [attributes, *(lookup(attributes, name) for name in within)]
-    return first(*(lookup(container, *keys) for container in containers))
+    attributes = sources.camera_attributes
+    if (found := lookup_folded(attributes, *keys)) is not None:
+        return found
+    nested = (lookup_folded(attributes, name) for name in within)
+    return first(*(lookup(container, *keys) for container in nested))
 
 
 GENERIC = Profile(

@@ -5,9 +5,9 @@ Standard library only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..diagnosis.model import Observation
 
@@ -41,24 +41,22 @@ class Reading(StrEnum):
     CHARGING = "charging"
 
 
+_FIELDS = tuple(field.name for field in fields(Observation))
+
+
 def merge(*observations: Observation) -> Observation:
     """Combine observations field by field: the first known value wins.
 
     Brand profiles pass their own, more precise readings first and the
     generic readings last, so a brand only has to say what it knows better.
     """
-    if not observations:
-        return Observation()
-    result = observations[0]
-    for name in (field.name for field in fields(Observation)):
-        if getattr(result, name) is not None:
-            continue
-        for other in observations[1:]:
-            value = getattr(other, name)
-            if value is not None:
-                result = replace(result, **{name: value})
+    values: dict[str, Any] = {}
+    for name in _FIELDS:
+        for observation in observations:
+            if (value := getattr(observation, name)) is not None:
+                values[name] = value
                 break
-    return result
+    return Observation(**values)
 
 
 def no_hub(sources: CameraSources) -> SourceState | None:

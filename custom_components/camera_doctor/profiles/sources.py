@@ -5,12 +5,13 @@ Standard library only, so the profiles are tested without Home Assistant.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+import sys
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
+from ._coerce import as_text, folded
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -23,6 +24,11 @@ class SourceState:
     its unique id (Blink: ``"<serial>-wifi_strength"`` gives
     ``"wifi_strength"``), lower-cased. ``registry_entry`` is the registry
     entry it was read with (for the HA layer's cache; profiles ignore it).
+
+    ``kind`` and ``unit_text`` are worked out from the fields when the
+    state is made, since the profiles ask for them on every look: the device
+    class and the unit (the field, else the state attribute), stripped and
+    lower-cased (interned: one copy for every entity).
     """
 
     entity_id: str
@@ -34,6 +40,16 @@ class SourceState:
     key: str | None = None
     platform: str | None = None
     registry_entry: object = field(default=None, compare=False, repr=False)
+    kind: str | None = field(init=False, repr=False, compare=False)
+    unit_text: str | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Work out the device class and the unit once."""
+        attributes = self.attributes if isinstance(self.attributes, Mapping) else {}
+        kind = as_text(self.device_class) or as_text(attributes.get("device_class"))
+        unit = as_text(self.unit or attributes.get("unit_of_measurement"))
+        object.__setattr__(self, "kind", kind and sys.intern(kind))
+        object.__setattr__(self, "unit_text", unit and sys.intern(unit))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,3 +69,10 @@ class CameraSources:
     manufacturer: str | None = None
     model: str | None = None
     known_hub: str | None = None
+    # The camera's attributes keyed in lower case, for the profiles that read
+    # several of them on every look (``generic.attribute``).
+    camera_attributes: Mapping[str, Any] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Key the camera's attributes in lower case once."""
+        object.__setattr__(self, "camera_attributes", folded(self.camera.attributes))
