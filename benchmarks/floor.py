@@ -7,8 +7,9 @@ the same way. The entities themselves are the ones the whole-process
 benchmark loads as a real custom integration (``bench_floor/entities.py``):
 the cause and fix enum sensors (the same options, the cause sensor with the
 same healthy attributes), the red-flash problem binary sensor and the
-diagnosis event entity (the same event types), all diagnostic. They show a
-fixed healthy state and do nothing else: no discovery, no subscription, no
+diagnosis event entity (the same event types), all diagnostic, and the
+battery forecast timestamp sensor (unknown, with the attributes that say how
+sure it is). They show a fixed healthy state and do nothing else: no discovery, no subscription, no
 diagnosis.
 
 What Camera Doctor costs beyond this floor is its own work; the floor itself

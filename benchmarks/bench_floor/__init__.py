@@ -7,7 +7,8 @@ registry gets Camera Doctor's entities on its own device, linked the way
 Camera Doctor links them on this Home Assistant: the cause and fix enum
 sensors (the cause sensor with its healthy attributes), the red-flash problem
 binary sensor and the diagnosis event entity, all diagnostic, and the battery
-forecast timestamp sensor where the camera has a battery sensor in %. They show a
+forecast timestamp sensor (unknown, with the attributes that say how sure it
+is) where the camera has a battery sensor in %. They show a
 fixed healthy state and do nothing else. The option lists come from the
 configuration (``bench_floor: {causes: [...], fixes: [...]}``), which the
 benchmark writes from Camera Doctor's own, so the stand-in needs none of

@@ -1,8 +1,9 @@
 """The stand-in entities of a camera (see ``__init__``).
 
 Camera Doctor's four entities on every camera, and the fifth, the battery
-forecast (a timestamp sensor showing "unknown"), on a camera whose device
-has a battery sensor in % (the cameras Camera Doctor forecasts).
+forecast (a timestamp sensor showing "unknown", with the attributes that say
+how sure it is), on a camera whose device has a battery sensor in % (the
+cameras Camera Doctor forecasts).
 """
 
 from __future__ import annotations
@@ -33,6 +34,15 @@ HEALTHY_ATTRIBUTES: dict[str, Any] = {
     "evidence": {},
     "since": "2026-01-01T00:00:00+00:00",
     "notes": [],
+}
+# What the battery forecast says of itself while it is unknown (how sure it
+# is: issue 21), as Camera Doctor shows it on a camera with one reading.
+UNKNOWN_FORECAST_ATTRIBUTES: dict[str, Any] = {
+    "forecast": "not_enough_data",
+    "rate_per_day": None,
+    "days_of_data": 0.0,
+    "points": 1,
+    "changed_at": None,
 }
 
 
@@ -89,10 +99,15 @@ class FloorSensor(FloorEntity, SensorEntity):
 
 
 class FloorForecast(FloorEntity, SensorEntity):
-    """The battery forecast: a timestamp not known yet."""
+    """The battery forecast: a timestamp not known yet, and how sure it is."""
 
     _attr_device_class = SensorDeviceClass.TIMESTAMP
     _attr_native_value = None
+
+    def __init__(self, hass: HomeAssistant, camera: er.RegistryEntry, key: str) -> None:
+        """The forecast sensor ``key``, with the attributes of an unknown one."""
+        super().__init__(hass, camera, key)
+        self._attr_extra_state_attributes = dict(UNKNOWN_FORECAST_ATTRIBUTES)
 
 
 def battery_in_percent(hass: HomeAssistant, camera: er.RegistryEntry) -> bool:
