@@ -41,7 +41,7 @@ def plot(results: dict[str, Any], path: Path) -> None:
         color="tab:gray",
         lw=1,
         ms=4,
-        label="floor: the 4 entities alone",
+        label="floor: the contract entities alone",
     )
     ax2.plot(
         cams,
@@ -90,7 +90,7 @@ def plot(results: dict[str, Any], path: Path) -> None:
     for i, (mark, g) in enumerate(zip(marks, goals, strict=True)):
         if mark is not None:
             ax3.plot([mark / g], [i], "k|", ms=14, mew=2)
-    ax3.set_xlabel("measured / goal (≤ 1 meets the goal; |: floor of the 4 entities)")
+    ax3.set_xlabel("measured / goal (≤ 1 meets the goal; |: the floor)")
     ax3.set_title("Ratios against their goals")
     m = results["machine"]
     fig.suptitle(
