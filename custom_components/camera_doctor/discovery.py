@@ -193,14 +193,21 @@ def collect_sources(
 ) -> CameraSources:
     """Read the current state of everything a camera's diagnosis uses.
 
-    Registry entries are immutable and replaced when they change, so
-    ``cache`` reuses the translation of every source whose entry is the same
-    and whose state did not change.
+    The camera and its own readings are read afresh. The hubs are read
+    through ``cache``, shared by every camera: all the cameras of a hub read
+    its panel, which is translated once. Registry entries are immutable and
+    replaced when they change, so the cache reuses the translation of every
+    hub whose entry is the same and whose state did not change.
     """
     ent_reg = er.async_get(hass)
     cache = {} if cache is None else cache
 
     def read(entity_id: str) -> SourceState:
+        return source_state(
+            entity_id, hass.states.get(entity_id), ent_reg.async_get(entity_id)
+        )
+
+    def read_hub(entity_id: str) -> SourceState:
         state, entry = hass.states.get(entity_id), ent_reg.async_get(entity_id)
         hit = cache.get(entity_id)
         if (
@@ -215,7 +222,7 @@ def collect_sources(
     return CameraSources(
         camera=read(spec.entity_id),
         siblings=tuple([read(entity_id) for entity_id in spec.sibling_ids]),
-        hubs=tuple([read(entity_id) for entity_id in spec.hub_ids]),
+        hubs=tuple([read_hub(entity_id) for entity_id in spec.hub_ids]),
         manufacturer=spec.manufacturer,
         model=spec.model,
         known_hub=known_hub,

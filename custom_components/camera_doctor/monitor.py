@@ -86,8 +86,8 @@ class CameraMonitor:
             on_removed=self._async_forget,
             on_synced=self._async_cameras_synced,
         )
-        # Every watched source as last read, shared: cameras of one hub all
-        # read its panel, which is then translated once, not once per camera.
+        # Every hub as last read, shared: cameras of one hub all read its
+        # panel, which is then translated once, not once per camera.
         self.sources: SourceCache = {}
         self._hub_listener = HubListener(
             hass,
@@ -146,9 +146,9 @@ class CameraMonitor:
 
     @callback
     def _async_cameras_synced(self) -> None:
-        """Follow the hubs of the cameras now watched; forget other sources."""
+        """Follow the hubs of the cameras now watched; forget other hubs."""
         watches = self.cameras.values()
-        watched = {i for watch in watches for i in watch.spec.watched_ids}
+        watched = {i for watch in watches for i in watch.spec.hub_ids}
         for entity_id in self.sources.keys() - watched:
             del self.sources[entity_id]
         self._hub_listener.async_update(watches)

@@ -12,7 +12,7 @@ from homeassistant.const import (
     EVENT_STATE_REPORTED,
     STATE_UNAVAILABLE,
 )
-from homeassistant.core import Event, HomeAssistant, State, callback
+from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 from homeassistant.util import dt as dt_util
 import pytest
@@ -22,7 +22,6 @@ from custom_components.camera_doctor import watch as watch_module
 from custom_components.camera_doctor.const import CONF_GRACE_MINUTES, DOMAIN
 from custom_components.camera_doctor.diagnosis import Cause
 from custom_components.camera_doctor.diagnosis.forecast import Forecast, ForecastState
-from custom_components.camera_doctor.discovery import collect_sources
 from custom_components.camera_doctor.monitor import CameraMonitor
 from custom_components.camera_doctor.options import DEFAULT_OPTIONS
 from custom_components.camera_doctor.watch import HISTORY_LENGTH, CameraWatch
@@ -216,36 +215,3 @@ async def test_a_forecast_is_news_only_for_the_forecast_listeners(
     watch.async_set_forecast(None)
     watch.async_refresh()
     assert heard == []
-
-
-async def test_source_cache_reuses_unchanged_sources_without_holding_states(
-    hass: HomeAssistant, mock_config_entry: MockConfigEntry, garage: FakeCamera
-) -> None:
-    """An unchanged source is not read again; the cache keeps no State object."""
-    monitor, watch = _watch(mock_config_entry, garage)
-    battery = garage.siblings["battery"]
-    first = collect_sources(hass, watch.spec, cache=monitor.sources)
-    again = collect_sources(hass, watch.spec, cache=monitor.sources)
-    assert again.siblings == first.siblings
-    assert all(a is b for a, b in zip(again.siblings, first.siblings, strict=True))
-    assert not any(
-        isinstance(value, State)
-        for hit in monitor.sources.values()
-        for value in (hit.state, hit.attributes, hit.registry_entry)
-    )
-
-    garage.set("battery", "79")  # a new value: read again
-    await hass.async_block_till_done()
-    changed = collect_sources(hass, watch.spec, cache=monitor.sources)
-    by_id = {source.entity_id: source for source in changed.siblings}
-    assert by_id[battery].state == "79"
-    assert by_id[battery] is not {s.entity_id: s for s in first.siblings}[battery]
-
-    # A new registry entry (here a new unique id), the same state: read again.
-    er.async_get(hass).async_update_entity(battery, new_unique_id="cam-new_level")
-    renamed = collect_sources(hass, watch.spec, cache=monitor.sources)
-    assert {s.entity_id: s for s in renamed.siblings}[battery].key == "new_level"
-
-    hass.states.async_remove(battery)  # gone while its integration reloads
-    gone = collect_sources(hass, watch.spec, cache=monitor.sources)
-    assert {s.entity_id: s for s in gone.siblings}[battery].state is None

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from typing import Any
 from unittest.mock import patch
 
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, State
 from homeassistant.helpers import entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -61,18 +62,62 @@ async def test_cameras_of_one_sync_module_share_its_panel(
     outdoor = er.async_get(hass).async_get_entity_id(
         "camera", "blink", f"{OUTDOOR_SERIAL}-camera"
     )
-    outdoor_watch = monitor.camera_set.watch_for_entity(outdoor)
-    assert outdoor_watch is not None
-    only_outdoor = set(outdoor_watch.spec.sibling_ids)
-    assert only_outdoor <= monitor.sources.keys()
+    mini = er.async_get(hass).async_get_entity_id(
+        "camera", "blink", f"{MINI_SERIAL}-camera"
+    )
+    assert monitor.sources.keys() == {PANEL}  # a camera's own sources are read afresh
     hass.config_entries.async_update_entry(
         mock_config_entry,
         options={**mock_config_entry.options, CONF_EXCLUDE: [outdoor]},
     )
     await hass.async_block_till_done()
-    assert not only_outdoor & monitor.sources.keys()
-    assert outdoor not in monitor.sources
     assert PANEL in monitor.sources  # the Mini still reads it
+    hass.config_entries.async_update_entry(
+        mock_config_entry,
+        options={**mock_config_entry.options, CONF_EXCLUDE: [outdoor, mini]},
+    )
+    await hass.async_block_till_done()
+    assert PANEL not in monitor.sources  # no camera reads it now
+
+
+async def test_the_panel_is_read_again_only_when_it_changed(
+    hass: HomeAssistant, monitor: CameraMonitor
+) -> None:
+    """An unchanged panel is not translated again; the cache keeps no State."""
+    spec = next(iter(monitor.cameras.values())).spec
+    first = collect_sources(hass, spec, cache=monitor.sources).hubs
+    again = collect_sources(hass, spec, cache=monitor.sources).hubs
+    assert all(a is b for a, b in zip(again, first, strict=True))
+    assert not any(
+        isinstance(value, State)
+        for hit in monitor.sources.values()
+        for value in (hit.state, hit.attributes, hit.registry_entry)
+    )
+
+    state = hass.states.get(PANEL)
+    assert state is not None
+    hass.states.async_set(PANEL, "armed_away", state.attributes)  # a new state
+    changed = {
+        s.entity_id: s for s in collect_sources(hass, spec, cache=monitor.sources).hubs
+    }
+    assert changed[PANEL].state == "armed_away"
+    assert changed[PANEL] is not {s.entity_id: s for s in first}[PANEL]
+
+    # A new registry entry, the same state: read again. (A panel of a real
+    # integration writes its state again on such a change; this one does not.)
+    plain = er.async_get(hass).async_get_or_create(
+        "alarm_control_panel", "test", "home-panel"
+    )
+    hass.states.async_set(plain.entity_id, "disarmed")
+    plain_spec = replace(spec, hub_ids=(plain.entity_id,))
+    before = collect_sources(hass, plain_spec, cache=monitor.sources).hubs[0]
+    er.async_get(hass).async_update_entity(plain.entity_id, new_unique_id="home-new")
+    after = collect_sources(hass, plain_spec, cache=monitor.sources).hubs[0]
+    assert (before.key, after.key) == ("panel", "new")
+
+    hass.states.async_remove(PANEL)  # gone while its integration reloads
+    gone = collect_sources(hass, spec, cache=monitor.sources).hubs
+    assert {s.entity_id: s for s in gone}[PANEL].state is None
 
 
 async def test_the_sync_module_matched_before_a_restart_is_remembered(
