@@ -8,6 +8,7 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
+from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -100,6 +101,18 @@ async def test_notice_before_the_flash_and_its_end(
     await advance(hass, freezer, timedelta(minutes=1))
     assert registry.async_get_issue(DOMAIN, issue_id) is None
     assert hass.states.get(FORECAST).attributes["forecast"] == "not_enough_data"
+
+
+async def test_the_notice_title_fits_every_kind_of_battery(hass: HomeAssistant) -> None:
+    """The title speaks of the battery running low, not of new batteries.
+
+    A Ring doorbell's pack is charged, a Blink camera's AA cells replaced:
+    the title is true of both, the steps say which.
+    """
+    texts = await async_get_translations(hass, "en", "issues", [DOMAIN])
+    title = texts[f"component.{DOMAIN}.issues.battery_forecast.title"]
+    assert "battery" in title
+    assert "new batteries" not in title
 
 
 @pytest.mark.parametrize("options", [{**DEFAULT_OPTIONS, CONF_FORECAST_DAYS: 30}])
