@@ -9,6 +9,8 @@ from homeassistant.core import HomeAssistant
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from .blink_mock import BlinkCloud
+from .blink_view import blink_with_doctor
 from .fleet import FakeCamera, add_generic_camera, setup_entry
 
 
@@ -57,3 +59,12 @@ async def garage(hass: HomeAssistant, mock_config_entry: MockConfigEntry) -> Fak
     camera = add_generic_camera(hass, "Garage")
     await setup_entry(hass, mock_config_entry)
     return camera
+
+
+@pytest.fixture
+async def blink(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> AsyncIterator[BlinkCloud]:
+    """Home Assistant's real blink (an Outdoor and a Mini) and Camera Doctor, loaded."""
+    async with blink_with_doctor(hass, mock_config_entry) as cloud:
+        yield cloud

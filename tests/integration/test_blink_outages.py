@@ -6,18 +6,13 @@ Blink down as a whole (its cloud, its login): ``test_integration_offline``.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
-import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_capture_events,
-)
+from pytest_homeassistant_custom_component.common import async_capture_events
 
 from custom_components.camera_doctor.const import EVENT_DIAGNOSIS
 
@@ -29,7 +24,6 @@ from .blink_view import (
     OUTDOOR,
     SYNC_PANEL,
     attributes,
-    blink_with_doctor,
     cause,
     eid,
     wait,
@@ -37,26 +31,17 @@ from .blink_view import (
 from .fleet import our_issues, settle
 
 
-@pytest.fixture
-async def cloud(
-    hass: HomeAssistant, mock_config_entry: MockConfigEntry
-) -> AsyncIterator[BlinkCloud]:
-    """Blink and Camera Doctor, loaded."""
-    async with blink_with_doctor(hass, mock_config_entry) as blink:
-        yield blink
-
-
 async def test_outage_shorter_than_grace_is_not_a_fault(
-    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant, blink: BlinkCloud, freezer: FrozenDateTimeFactory
 ) -> None:
     """Blink unreachable for two minutes (< grace): nothing is raised."""
     events = async_capture_events(hass, EVENT_DIAGNOSIS)
-    cloud.fail(TimeoutError())
-    await cloud.poll(freezer)
+    blink.fail(TimeoutError())
+    await blink.poll(freezer)
     assert hass.states.get(eid(hass, FRONT_CAM)).state == STATE_UNAVAILABLE
     await wait(hass, freezer, timedelta(minutes=2))
-    cloud.fail(None)
-    await cloud.refresh_now()
+    blink.fail(None)
+    await blink.refresh_now()
     assert hass.states.get(eid(hass, FRONT_CAM)).state == "idle"
     await wait(hass, freezer, GRACE * 3)
     assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
@@ -65,7 +50,7 @@ async def test_outage_shorter_than_grace_is_not_a_fault(
 
 
 async def test_single_failed_poll_is_not_a_fault(
-    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant, blink: BlinkCloud, freezer: FrozenDateTimeFactory
 ) -> None:
     """One failed poll, the next one succeeds (after the usual network delay).
 
@@ -74,17 +59,17 @@ async def test_single_failed_poll_is_not_a_fault(
     Blink camera to ``no_connection`` (events, repair issue) and back.
     """
     events = async_capture_events(hass, EVENT_DIAGNOSIS)
-    cloud.fail(TimeoutError())
-    await cloud.poll(freezer)
+    blink.fail(TimeoutError())
+    await blink.poll(freezer)
     answer = asyncio.Event()
 
     async def slow_refresh(*_args: Any, **_kwargs: Any) -> bool:
         await answer.wait()
         return True
 
-    cloud.fail(None)
-    cloud.api.refresh.side_effect = slow_refresh
-    await cloud.poll(freezer)  # the next poll is under way...
+    blink.fail(None)
+    blink.api.refresh.side_effect = slow_refresh
+    await blink.poll(freezer)  # the next poll is under way...
     answer.set()  # ...and answers
     await settle(hass)
     assert hass.states.get(eid(hass, FRONT_CAM)).state == "idle"
@@ -93,7 +78,7 @@ async def test_single_failed_poll_is_not_a_fault(
 
 
 async def test_frozen_blink_readings_are_no_connection(
-    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant, blink: BlinkCloud, freezer: FrozenDateTimeFactory
 ) -> None:
     """Blink's cloud keeps serving a dead camera's last readings.
 
@@ -113,19 +98,19 @@ async def test_frozen_blink_readings_are_no_connection(
     assert "readings_frozen_since" in evidence
 
     # The camera comes back: a new thumbnail and temperature.
-    cloud.outdoor.thumbnail = "https://rest-u034.immedia-semi.com/thumbnail/1b.jpg"
-    cloud.set_temperature_f(70)
-    await cloud.poll(freezer)
+    blink.outdoor.thumbnail = "https://rest-u034.immedia-semi.com/thumbnail/1b.jpg"
+    blink.set_temperature_f(70)
+    await blink.poll(freezer)
     assert cause(hass, OUTDOOR) == "none"
 
 
 async def test_moving_blink_readings_are_healthy(
-    hass: HomeAssistant, cloud: BlinkCloud, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant, blink: BlinkCloud, freezer: FrozenDateTimeFactory
 ) -> None:
     """Cameras whose thumbnails keep changing are never taken for frozen."""
     for hour in range(14):
-        cloud.outdoor.thumbnail = f"https://rest-u034.immedia-semi.com/t/1-{hour}.jpg"
-        cloud.mini.thumbnail = f"https://rest-u034.immedia-semi.com/t/2-{hour}.jpg"
+        blink.outdoor.thumbnail = f"https://rest-u034.immedia-semi.com/t/1-{hour}.jpg"
+        blink.mini.thumbnail = f"https://rest-u034.immedia-semi.com/t/2-{hour}.jpg"
         await wait(hass, freezer, timedelta(hours=1))
     assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
     assert set(our_issues(hass)) == set()

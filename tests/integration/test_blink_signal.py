@@ -12,35 +12,14 @@ sensors); the bars count when the camera reports no dBm.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from .blink_mock import BlinkCloud
-from .blink_view import (
-    FRONT_CAM,
-    GRACE,
-    OUTDOOR,
-    WIFI,
-    attributes,
-    blink_with_doctor,
-    cause,
-    eid,
-    wait,
-)
-
-
-@pytest.fixture
-async def cloud(
-    hass: HomeAssistant, mock_config_entry: MockConfigEntry
-) -> AsyncIterator[BlinkCloud]:
-    """Blink and Camera Doctor, loaded."""
-    async with blink_with_doctor(hass, mock_config_entry) as blink:
-        yield blink
+from .blink_view import FRONT_CAM, GRACE, OUTDOOR, WIFI, attributes, cause, eid, wait
 
 
 @pytest.mark.parametrize(
@@ -56,15 +35,15 @@ async def cloud(
 )
 async def test_blink_wifi_dbm_and_sync_module_bars(
     hass: HomeAssistant,
-    cloud: BlinkCloud,
+    blink: BlinkCloud,
     freezer: FrozenDateTimeFactory,
     case: tuple[int | None, int, str, dict[str, int]],
 ) -> None:
     """The camera's Wi-Fi is dBm, its sync-module link bars: each read in its unit."""
     wifi, sync, expected, evidence = case
-    cloud.outdoor.wifi_strength = wifi
-    cloud.outdoor.sync_signal_strength = sync
-    await cloud.poll(freezer)
+    blink.outdoor.wifi_strength = wifi
+    blink.outdoor.sync_signal_strength = sync
+    await blink.poll(freezer)
     await wait(hass, freezer, GRACE + timedelta(seconds=1))
 
     wifi_sensor = hass.states.get(eid(hass, WIFI))

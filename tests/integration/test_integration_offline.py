@@ -12,7 +12,6 @@ fleet's cameras of one integration entry.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
 from aiohttp import ClientConnectionError
@@ -26,15 +25,11 @@ from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
-import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_capture_events,
-)
+from pytest_homeassistant_custom_component.common import async_capture_events
 
 from custom_components.camera_doctor.const import DOMAIN, EVENT_DIAGNOSIS
 
-from .blink_mock import BlinkCloud, async_setup_blink, mock_blink_cloud
+from .blink_mock import BlinkCloud
 from .blink_view import (
     FLASH,
     FRONT_CAM,
@@ -51,19 +46,6 @@ from .fleet import our_issues, settle
 
 # An outage counts after the grace period plus its slack (one minute).
 PAST_GRACE = GRACE + timedelta(minutes=1, seconds=1)
-
-
-@pytest.fixture
-async def blink(
-    hass: HomeAssistant, mock_config_entry: MockConfigEntry
-) -> AsyncIterator[BlinkCloud]:
-    """Blink (an Outdoor and a Mini) and Camera Doctor, loaded."""
-    with mock_blink_cloud(hass) as cloud:
-        await async_setup_blink(cloud)
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
-        yield cloud
 
 
 def notice(hass: HomeAssistant, cloud: BlinkCloud) -> ir.IssueEntry | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from typing import Any
 from unittest.mock import patch
@@ -21,22 +20,21 @@ from custom_components.camera_doctor.diagnosis import Cause
 from custom_components.camera_doctor.discovery import CameraSpec, collect_sources
 from custom_components.camera_doctor.monitor import CameraMonitor
 
-from .blink_mock import MINI_SERIAL, OUTDOOR_SERIAL, async_setup_blink, mock_blink_cloud
+from .blink_mock import (
+    MINI_SERIAL,
+    OUTDOOR_SERIAL,
+    BlinkCloud,
+    async_setup_blink,
+    mock_blink_cloud,
+)
 
 PANEL = "alarm_control_panel.blink_home"
 
 
 @pytest.fixture
-async def monitor(
-    hass: HomeAssistant, mock_config_entry: MockConfigEntry
-) -> AsyncIterator[CameraMonitor]:
+def monitor(blink: BlinkCloud, mock_config_entry: MockConfigEntry) -> CameraMonitor:
     """Blink (an Outdoor and a Mini on one sync module) and Camera Doctor, loaded."""
-    with mock_blink_cloud(hass) as blink:
-        await async_setup_blink(blink)
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
-        yield mock_config_entry.runtime_data.monitor
+    return mock_config_entry.runtime_data.monitor
 
 
 async def test_cameras_of_one_sync_module_share_its_panel(
