@@ -29,7 +29,7 @@ from .blink_mock import (
     async_setup_blink,
     mock_blink_cloud,
 )
-from .fleet import settle
+from .fleet import settle, setup_entry
 
 # Entity ids depend on the device name, which the blink platforms set in
 # whatever order they load ("Front Door" or "blink Front Door"): every entity
@@ -54,9 +54,7 @@ async def blink_with_doctor(
     """Blink (an Outdoor and a Mini on one sync module) and Camera Doctor, loaded."""
     with mock_blink_cloud(hass) as blink:
         await async_setup_blink(blink)
-        entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(entry.entry_id)
-        await hass.async_block_till_done()
+        await setup_entry(hass, entry)
         yield blink
 
 

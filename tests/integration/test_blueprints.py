@@ -21,7 +21,7 @@ from pytest_homeassistant_custom_component.common import (
     async_mock_service,
 )
 
-from .fleet import FakeCamera, add_generic_camera, past_grace, settle
+from .fleet import FakeCamera, add_generic_camera, past_grace, settle, setup_entry
 
 BLUEPRINTS = Path(__file__).parents[2] / "blueprints" / "automation" / "camera_doctor"
 NOTIFY = "notify.test"
@@ -40,9 +40,7 @@ async def fleet(
         "garage": add_generic_camera(hass, "Garage"),
         "porch": add_generic_camera(hass, "Porch"),
     }
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_entry(hass, mock_config_entry)
     yield cameras
     # Stop the automation's triggers (the time trigger keeps a timer).
     if hass.services.has_service(automation.DOMAIN, "turn_off"):

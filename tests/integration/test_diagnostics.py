@@ -28,7 +28,7 @@ from syrupy.filters import props
 from custom_components.camera_doctor.compat import ENTITY_DEVICE_ENTRY
 from custom_components.camera_doctor.diagnostics import async_get_device_diagnostics
 
-from .fleet import FakeCamera, add_generic_camera
+from .fleet import FakeCamera, add_generic_camera, setup_entry
 
 SERIAL = "G8T1-9E3A-7C21-SECRET"
 NETWORK_ID = 424242
@@ -87,9 +87,7 @@ async def low_garage(
     garage = add_generic_camera(hass, "Garage")
     add_generic_camera(hass, "Porch")
     _leak_secrets(garage)
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_entry(hass, mock_config_entry)
     garage.set("battery", "8")
     await hass.async_block_till_done()
     freezer.tick(timedelta(minutes=6))

@@ -24,7 +24,13 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.camera_doctor.const import CONF_STALE_ALL_BRANDS, DOMAIN
 
-from .fleet import CAUSE as FLEET_CAUSE, FakeCamera, add_camera, add_generic_camera
+from .fleet import (
+    CAUSE as FLEET_CAUSE,
+    FakeCamera,
+    add_camera,
+    add_generic_camera,
+    setup_entry,
+)
 
 POLL = timedelta(minutes=5)
 CAUSE = FLEET_CAUSE.format("front_door")
@@ -56,9 +62,7 @@ async def front_door(
     freezer.move_to("2026-06-01T06:00:00+00:00")
     camera = add_camera(hass, "Front Door", platform="blink", manufacturer="Blink")
     camera.set("camera", "idle", **_blink_attributes(68, -60))
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_entry(hass, mock_config_entry)
     return camera
 
 

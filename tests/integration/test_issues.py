@@ -22,14 +22,12 @@ from custom_components.camera_doctor.diagnosis import (
 )
 from custom_components.camera_doctor.options import DEFAULT_OPTIONS
 
-from .fleet import FakeCamera, add_generic_camera, advance, our_issues
+from .fleet import FakeCamera, add_generic_camera, advance, our_issues, setup_entry
 
 
 async def _setup(hass: HomeAssistant, entry: MockConfigEntry) -> FakeCamera:
     camera = add_generic_camera(hass, "Garage")
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_entry(hass, entry)
     return camera
 
 

@@ -17,7 +17,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import DOMAIN
 
-from .fleet import advance, our_issues
+from .fleet import advance, our_issues, setup_entry
 from .reolink_mock import WIFI_IN_DBM, ReolinkDevice, async_setup_reolink, mock_reolink
 
 GRACE = timedelta(minutes=6)
@@ -32,9 +32,7 @@ async def hub(
     with mock_reolink(hass, nvr=True, abilities=BATTERY_CAMERA) as device:
         device.enable("sensor", "0_battery_state")
         await async_setup_reolink(device)
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
+        await setup_entry(hass, mock_config_entry)
         yield device
 
 
@@ -46,9 +44,7 @@ async def wifi_camera(
     with mock_reolink(hass, nvr=False, abilities={"wifi"}) as device:
         device.enable("sensor", "wifi_signal", "0_wifi_signal")
         await async_setup_reolink(device)
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
+        await setup_entry(hass, mock_config_entry)
         yield device
 
 

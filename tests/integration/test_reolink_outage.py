@@ -25,7 +25,7 @@ from reolink_aio.exceptions import ReolinkError
 
 from custom_components.camera_doctor.const import DOMAIN
 
-from .fleet import advance, our_issues
+from .fleet import advance, our_issues, setup_entry
 from .reolink_mock import ReolinkDevice, async_setup_reolink, mock_reolink
 
 # An outage counts after the grace period (5 minutes) plus its slack (one).
@@ -41,9 +41,7 @@ async def nvr(
     """An NVR with three wired cameras, and Camera Doctor, loaded."""
     with mock_reolink(hass, nvr=True, abilities=set(), cameras=3) as device:
         await async_setup_reolink(device)
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
+        await setup_entry(hass, mock_config_entry)
         yield device
 
 

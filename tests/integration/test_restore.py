@@ -15,7 +15,7 @@ from custom_components.camera_doctor.diagnosis.forecast import BatteryHistory
 from custom_components.camera_doctor.diagnosis.forecast_history import MAX_POINTS
 from custom_components.camera_doctor.store import PackedHistory
 
-from .fleet import add_generic_camera
+from .fleet import add_generic_camera, setup_entry
 
 
 async def test_restart_keeps_diagnosis_and_since(
@@ -47,9 +47,7 @@ async def test_restart_keeps_diagnosis_and_since(
         },
     }
     events = async_capture_events(hass, EVENT_DIAGNOSIS)
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_entry(hass, mock_config_entry)
 
     state = hass.states.get("sensor.garage_red_flash_cause")
     assert state.state == "low_battery"
@@ -74,9 +72,7 @@ async def test_unload_saves_diagnoses(
         "key": "camera_doctor.diagnoses",
         "data": {"cameras": {camera.registry_id: {"cause": "bogus"}, "x": []}},
     }
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_entry(hass, mock_config_entry)
     camera.set("temperature", "-30")
     await hass.async_block_till_done()
     assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
@@ -106,9 +102,7 @@ async def test_a_record_changes_only_with_its_facts(
 ) -> None:
     """Facts given as they are keep the record; a new fact replaces it."""
     camera = add_generic_camera(hass, "Garage")
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_entry(hass, mock_config_entry)
     store = mock_config_entry.runtime_data.monitor.store
     record = store.get(camera.registry_id)
     assert record.diagnosis is not None

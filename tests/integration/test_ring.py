@@ -18,7 +18,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import DOMAIN
 
-from .fleet import advance, our_issues
+from .fleet import advance, our_issues, setup_entry
 from .ring_mock import (
     BATTERY_ID,
     WIRED_ID,
@@ -49,9 +49,7 @@ async def ring(
     with mock_ring_cloud(hass) as cloud:
         cloud.enable(BATTERY_ID, *enabled)
         await async_setup_ring(cloud)
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
+        await setup_entry(hass, mock_config_entry)
         yield cloud
 
 

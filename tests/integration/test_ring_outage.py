@@ -25,7 +25,7 @@ from ring_doorbell import AuthenticationError, RingError
 
 from custom_components.camera_doctor.const import DOMAIN
 
-from .fleet import advance
+from .fleet import advance, setup_entry
 from .ring_mock import (
     BATTERY_ID,
     WIRED_ID,
@@ -47,9 +47,7 @@ async def ring(
     """Ring (a battery Doorbell 3, a wired Doorbell Pro) and Camera Doctor."""
     with mock_ring_cloud(hass) as cloud:
         await async_setup_ring(cloud)
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
+        await setup_entry(hass, mock_config_entry)
         yield cloud
 
 

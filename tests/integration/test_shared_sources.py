@@ -27,6 +27,7 @@ from .blink_mock import (
     async_setup_blink,
     mock_blink_cloud,
 )
+from .fleet import setup_entry
 
 PANEL = "alarm_control_panel.blink_home"
 
@@ -133,9 +134,7 @@ async def test_the_sync_module_matched_before_a_restart_is_remembered(
             "key": "camera_doctor.diagnoses",
             "data": {"cameras": {}, "hubs": {outdoor.id: PANEL, "x": 3}},
         }
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
+        await setup_entry(hass, mock_config_entry)
         monitor = mock_config_entry.runtime_data.monitor
         assert monitor.store.get(outdoor.id).hub_entity_id == PANEL
 
