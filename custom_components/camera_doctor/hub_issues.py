@@ -3,24 +3,21 @@
 An offline sync module takes every camera on it offline; the cameras' own
 sensors show ``sync_module_offline``, and one repair issue
 ``sync_module_offline_{registry id of the sync module's alarm panel}`` says
-which module it is and which cameras it takes down. A camera joins the notice
-once its own diagnosis confirms the cause; the notice goes with the last one.
+which module it is and which cameras it takes down (``shared_notices``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from homeassistant.const import ATTR_RESTORED
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers import (
-    device_registry as dr,
-    entity_registry as er,
-    issue_registry as ir,
-)
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 
-from .const import DOMAIN, LOGGER
 from .diagnosis import FIX_KEYS, Cause
 from .discovery import CameraSpec
 from .notice_texts import shared_fix_steps
+from .shared_notices import Notice, SharedNotices
 
 HUB_ISSUE_PREFIX = f"{Cause.SYNC_MODULE_OFFLINE.value}_"
 LEARN_MORE_URL = "https://github.com/camera-doctor/camera-doctor#sync-module-offline"
@@ -53,70 +50,39 @@ def entity_name(hass: HomeAssistant, entity_id: str) -> str:
     return state.name if state is not None else entity_id
 
 
-class HubIssues:
+class HubIssues(SharedNotices[str]):
     """The ``sync_module_offline`` issues, one per sync module."""
 
-    def __init__(self, hass: HomeAssistant) -> None:
-        """Start with no sync module offline."""
-        self._hass = hass
-        self._members: dict[str, dict[str, str]] = {}  # hub -> camera ids -> entity
-        self._hub_of: dict[str, str] = {}  # camera registry id -> hub entity id
-        self._shown: dict[str, tuple[str, dict[str, str]]] = {}  # hub -> issue
-
-    @property
-    def issue_ids(self) -> set[str]:
-        """The issues raised now."""
-        return {issue_id for issue_id, _placeholders in self._shown.values()}
+    learn_more_url = LEARN_MORE_URL
 
     @callback
     def async_update(self, spec: CameraSpec, hub_entity_id: str | None) -> None:
         """Say which offline hub (if any) takes ``spec`` down now."""
-        before = self._hub_of.pop(spec.registry_id, None)
-        if before is not None and before != hub_entity_id:
-            self._members[before].pop(spec.registry_id, None)
-            self._async_refresh(before)
-        if hub_entity_id is not None:
-            self._hub_of[spec.registry_id] = hub_entity_id
-            self._members.setdefault(hub_entity_id, {})[spec.registry_id] = (
-                spec.entity_id
-            )
-            self._async_refresh(hub_entity_id)
+        if hub_entity_id is None:
+            self.async_leave(spec)
+        else:
+            self.async_join(spec, hub_entity_id, spec.entity_id)
 
-    @callback
-    def _async_refresh(self, hub: str) -> None:
-        """Raise, update or delete the notice of one hub."""
-        entry = er.async_get(self._hass).async_get(hub)
-        if entry is None:
-            return
-        issue_id = f"{HUB_ISSUE_PREFIX}{entry.id}"
-        cameras = self._members.get(hub)
-        if not cameras:
-            self._members.pop(hub, None)
-            if self._shown.pop(hub, None) is not None:
-                LOGGER.debug("%s: notice %s cleared", hub, issue_id)
-                ir.async_delete_issue(self._hass, DOMAIN, issue_id)
-            return
-        placeholders = {
-            "steps": shared_fix_steps(self._hass, FIX_KEYS[Cause.SYNC_MODULE_OFFLINE]),
-            "hub": entity_name(self._hass, hub),
-            "cameras": ", ".join(
-                sorted(entity_name(self._hass, camera) for camera in cameras.values())
-            ),
-        }
-        if self._shown.get(hub) == (issue_id, placeholders):
-            return
-        if hub not in self._shown:
-            LOGGER.debug("%s: notice %s raised for %s", hub, issue_id, list(cameras))
-        self._shown[hub] = (issue_id, placeholders)
-        ir.async_create_issue(
-            self._hass,
-            DOMAIN,
-            issue_id,
-            data={"hub_registry_id": entry.id, "hub_entity_id": hub},
-            is_fixable=False,
-            is_persistent=False,
-            learn_more_url=LEARN_MORE_URL,
-            severity=ir.IssueSeverity.ERROR,
+    def _issue_id(self, group: str) -> str | None:
+        entry = er.async_get(self._hass).async_get(group)
+        return None if entry is None else f"{HUB_ISSUE_PREFIX}{entry.id}"
+
+    def _notice(self, group: str, issue_id: str, members: Mapping[str, str]) -> Notice:
+        return Notice(
             translation_key=Cause.SYNC_MODULE_OFFLINE.value,
-            translation_placeholders=placeholders,
+            placeholders={
+                "steps": shared_fix_steps(
+                    self._hass, FIX_KEYS[Cause.SYNC_MODULE_OFFLINE]
+                ),
+                "hub": entity_name(self._hass, group),
+                "cameras": ", ".join(
+                    sorted(
+                        entity_name(self._hass, camera) for camera in members.values()
+                    )
+                ),
+            },
+            data={
+                "hub_registry_id": issue_id.removeprefix(HUB_ISSUE_PREFIX),
+                "hub_entity_id": group,
+            },
         )
