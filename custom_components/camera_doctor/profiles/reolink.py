@@ -74,9 +74,13 @@ def _sleep_sensors(sources: CameraSources) -> list[object]:
     ]
 
 
+def _asleep(sensors: list[object]) -> bool | None:
+    return first(*(as_bool(state) for state in sensors))
+
+
 def asleep(sources: CameraSources) -> bool | None:
     """Return whether the battery camera sleeps (its ``sleep`` sensor is on)."""
-    return first(*(as_bool(state) for state in _sleep_sensors(sources)))
+    return _asleep(_sleep_sensors(sources))
 
 
 def observe(sources: CameraSources) -> Observation:
@@ -109,11 +113,10 @@ def changing_readings(sources: CameraSources) -> ChangingReadings:
     Only a camera with a ``sleep`` sensor (a battery camera) is watched: a
     wired camera that dies is marked offline by the hub itself.
     """
-    sleeping = asleep(sources)
-    if not _sleep_sensors(sources):
+    if not (sensors := _sleep_sensors(sources)):
         return {}
     readings = generic.changing_readings(sources)
-    if sleeping is not None:
+    if (sleeping := _asleep(sensors)) is not None:
         readings[SLEEP_KEY] = 1.0 if sleeping else 0.0
     return readings
 
