@@ -169,3 +169,41 @@ def test_camera_attributes_keyed_in_lower_case_once() -> None:
         )
     )  # type: ignore[arg-type]
     assert garbled.camera_attributes == {}
+
+
+def test_names_worked_out_once_and_bounded() -> None:
+    """A device class or unit is read as ``as_text`` reads it, one copy kept.
+
+    The names are kept between looks, never more than ``_NAMES_MAX`` of them,
+    and the ones forgotten are worked out again the same.
+    """
+    assert c.name_text(" Battery ") == "battery"
+    assert c.name_text("unknown") is None
+    assert c.name_text(42) is None
+    word = "Strength"  # two names built apart: two strings, one name kept
+    first = c.name_text("Signal_" + word)
+    assert first is c.name_text("signal_" + word.lower() + " ")
+    for number in range(c._NAMES_MAX * 2):
+        assert c.name_text(f"Unit{number}") == f"unit{number}"
+        assert len(c._NAMES) <= c._NAMES_MAX
+    assert c.name_text(" Battery ") == "battery"
+
+
+@pytest.mark.parametrize(
+    ("reading", "value", "expected"),
+    [
+        ("battery_percent", 42.5, 42.5),
+        ("battery_percent", 100.5, None),
+        ("signal_dbm", -121.0, None),
+        ("temperature_c", math.nan, None),
+        ("temperature_c", math.inf, None),
+        ("temperature_c", -math.inf, None),
+        ("temperature_c", "21", 21.0),
+        ("temperature_c", True, None),
+    ],
+)
+def test_plausible_floats_and_the_rest(
+    reading: str, value: object, expected: float | None
+) -> None:
+    """A float is checked against its range as is; anything else is converted."""
+    assert readings.plausible(reading, value) == expected

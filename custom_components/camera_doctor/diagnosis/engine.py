@@ -190,7 +190,7 @@ def diagnose(
     healthy_since = _carried(last, Cause.NONE, moment) if not was_confirmed else None
     since = dict(confirmed) if causes else {Cause.NONE: healthy_since or moment}
     dark = not causes and work.facts.is_dark is True
-    diagnosis = Diagnosis(
+    found = Diagnosis(
         cause=causes[0] if causes else Cause.NONE,
         causes=causes,
         evidence=read_only(evidence),
@@ -199,12 +199,12 @@ def diagnose(
         pending=read_only(pending),
         offline_since=offline_since,
     )
-    later = notices_change_at(diagnosis, moment)
+    later = notices_change_at(found, moment)
     next_check = min(
         (due for due in (*work.pending, later) if due is not None and due > moment),
         default=None,
     )
-    return replace(diagnosis, next_check=next_check)
+    return found if next_check is None else replace(found, next_check=next_check)
 
 
 def _shifted(moment: datetime, jump: timedelta) -> datetime:

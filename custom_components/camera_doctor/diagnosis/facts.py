@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from . import readings
 from .model import IntegrationReason, Observation
@@ -42,28 +43,32 @@ def read_facts(observation: Observation) -> Facts:
     unavailability and its still readings are unknown, not faults.
     """
 
-    def get(name: str) -> object:
-        return getattr(observation, name, None)
-
+    get = partial(getattr, observation)
     flag = readings.flag
-    asleep = flag(get("asleep")) is True
-    available = flag(get("available"))
+    asleep = flag(get("asleep", None)) is True
+    available = flag(get("available", None))
     return Facts(
         available=None if asleep and available is False else available,
-        battery_percent=readings.battery_percent(get("battery_percent")),
-        battery_low=flag(get("battery_low")),
-        signal_dbm=readings.signal_dbm(get("signal_dbm")),
-        signal_bars=readings.signal_bars(get("signal_bars")),
-        temperature_c=readings.temperature_c(get("temperature_c")),
-        firmware_updating=flag(get("firmware_updating")),
-        update_available=flag(get("update_available")),
-        hub_online=flag(get("hub_online")),
-        power_fault=flag(get("power_fault")),
-        is_dark=flag(get("is_dark")),
-        frozen_since=None if asleep else readings.moment(get("readings_frozen_since")),
-        hub_unavailable_since=readings.moment(get("hub_unavailable_since")),
-        integration_offline=readings.integration_reason(get("integration_offline")),
-        integration_offline_since=readings.moment(get("integration_offline_since")),
-        on_power=flag(get("on_power")),
-        too_cold=flag(get("too_cold")),
+        battery_percent=readings.battery_percent(get("battery_percent", None)),
+        battery_low=flag(get("battery_low", None)),
+        signal_dbm=readings.signal_dbm(get("signal_dbm", None)),
+        signal_bars=readings.signal_bars(get("signal_bars", None)),
+        temperature_c=readings.plausible("temperature_c", get("temperature_c", None)),
+        firmware_updating=flag(get("firmware_updating", None)),
+        update_available=flag(get("update_available", None)),
+        hub_online=flag(get("hub_online", None)),
+        power_fault=flag(get("power_fault", None)),
+        is_dark=flag(get("is_dark", None)),
+        frozen_since=None
+        if asleep
+        else readings.moment(get("readings_frozen_since", None)),
+        hub_unavailable_since=readings.moment(get("hub_unavailable_since", None)),
+        integration_offline=readings.integration_reason(
+            get("integration_offline", None)
+        ),
+        integration_offline_since=readings.moment(
+            get("integration_offline_since", None)
+        ),
+        on_power=flag(get("on_power", None)),
+        too_cold=flag(get("too_cold", None)),
     )

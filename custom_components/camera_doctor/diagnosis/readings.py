@@ -89,6 +89,8 @@ def to_float(
 def plausible(reading: str, value: object) -> float | None:
     """Return ``value`` as a float within ``PLAUSIBLE[reading]``, else None."""
     low, high, _unit = PLAUSIBLE[reading]
+    if type(value) is float:  # as the profiles hand them: no conversion
+        return value if low <= value <= high else None  # NaN and ±inf too
     return to_float(value, low, high)
 
 
@@ -143,6 +145,8 @@ def moment(value: object) -> datetime | None:
 
     Accepts datetimes and ISO 8601 strings; naive values are taken as UTC.
     """
+    if type(value) is datetime and value.tzinfo is UTC:
+        return value  # already what is asked (most of the moments kept)
     if isinstance(value, str):
         try:
             value = datetime.fromisoformat(value)

@@ -52,7 +52,11 @@ def names(entity: SourceState) -> tuple[str, ...]:
 
 def named(entity: SourceState, fragments: Iterable[str]) -> bool:
     """Return whether any of the entity's names contains one of ``fragments``."""
-    return any(part in name for name in names(entity) for part in fragments)
+    for name in names(entity):
+        for part in fragments:
+            if part in name:
+                return True
+    return False
 
 
 def device_class(entity: SourceState) -> str | None:
@@ -92,35 +96,6 @@ def camera_available(camera: SourceState) -> bool | None:
     return None if as_text(camera.state) is None else True
 
 
-def available(sources: CameraSources) -> bool | None:
-    """Return availability from the camera state and connectivity sensors."""
-    connected = all_known(
-        *(
-            as_bool(entity.state)
-            for entity in entities(sources, "binary_sensor", "connectivity")
-        )
-    )
-    return all_known(camera_available(sources.camera), connected)
-
-
-def battery_percent(sources: CameraSources) -> float | None:
-    """Return the charge of the first battery sensor in % (or no unit)."""
-    for entity in entities(sources, "sensor", "battery"):
-        if entity.unit_text not in (None, "%"):
-            continue
-        if (level := percent(entity.state)) is not None:
-            return level
-    return None
-
-
-def battery_low(sources: CameraSources) -> bool | None:
-    """Return whether a battery binary sensor is on (on means low)."""
-    return any_known(
-        as_bool(entity.state)
-        for entity in entities(sources, "binary_sensor", "battery")
-    )
-
-
 def signal_value(value: object, unit_of: object) -> tuple[float | None, int | None]:
     """Return ``(dBm, bars)`` from a signal reading: negative is dBm, 0..5 bars."""
     unit_text = as_text(unit_of)
@@ -129,26 +104,6 @@ def signal_value(value: object, unit_of: object) -> tuple[float | None, int | No
     if unit_text is not None:
         return None, None
     return dbm(value), bars(value)
-
-
-def signal(sources: CameraSources) -> tuple[float | None, int | None]:
-    """Return ``(dBm, bars)`` from the camera's signal sensors (the first of each)."""
-    found_dbm: float | None = None
-    found_bars: int | None = None
-    for entity in entities(sources, "sensor"):
-        if entity.kind == "signal_strength" or named(entity, SIGNAL_NAMES):
-            value_dbm, value_bars = signal_value(entity.state, entity.unit_text)
-            found_dbm = first(found_dbm, value_dbm)
-            found_bars = first(found_bars, value_bars)
-    return found_dbm, found_bars
-
-
-def temperature(sources: CameraSources) -> float | None:
-    """Return the first temperature sensor in °C, converted by its own unit."""
-    for entity in entities(sources, "sensor", "temperature"):
-        if (degrees := celsius(entity.state, entity.unit_text)) is not None:
-            return degrees
-    return None
 
 
 def _in_progress(value: object) -> bool | None:
@@ -175,16 +130,6 @@ def _update_available(entity: SourceState) -> bool | None:
     return installed != latest
 
 
-def firmware(sources: CameraSources) -> tuple[bool | None, bool | None]:
-    """Return ``(updating, update_available)`` from the update entities."""
-    updates = list(entities(sources, "update"))
-    updating = any_known(
-        _in_progress(mapping(entity.attributes).get("in_progress"))
-        for entity in updates
-    )
-    return updating, any_known(_update_available(entity) for entity in updates)
-
-
 def _power_fault(entity: SourceState) -> bool | None:
     """Return the fault a power or charging binary sensor reports, if any."""
     state = as_bool(entity.state)
@@ -198,27 +143,57 @@ def _power_fault(entity: SourceState) -> bool | None:
     return None
 
 
-def power_fault(sources: CameraSources) -> bool | None:
-    """Return whether a power, plug or charging problem sensor reports a fault."""
-    return any_known(
-        _power_fault(entity) for entity in entities(sources, "binary_sensor")
-    )
-
-
 def observe(sources: CameraSources) -> Observation:
-    """Return what the usual entities of the camera's device say."""
-    signal_dbm, signal_bars = signal(sources)
-    updating, update_available = firmware(sources)
+    """Return what the usual entities of the camera's device say.
+
+    One pass over the device's entities: a reading is the first known value
+    of its kind (battery in % or without a unit, the signal of a sensor named
+    or classed so, temperature converted by its own unit); a flag is known
+    when any entity says it (``any_known``; connectivity: ``all_known``).
+    """
+    battery: float | None = None
+    temperature_c: float | None = None
+    signal_dbm: float | None = None
+    signal_bars: int | None = None
+    connected: list[bool | None] = []
+    low: list[bool | None] = []
+    faults: list[bool | None] = []
+    updating: list[bool | None] = []
+    outdated: list[bool | None] = []
+    for entity in sources.siblings:
+        domain, kind = entity.domain, entity.kind
+        if domain == "sensor":
+            if (
+                battery is None
+                and kind == "battery"
+                and entity.unit_text in (None, "%")
+            ):
+                battery = percent(entity.state)
+            elif temperature_c is None and kind == "temperature":
+                temperature_c = celsius(entity.state, entity.unit_text)
+            if kind == "signal_strength" or named(entity, SIGNAL_NAMES):
+                value_dbm, value_bars = signal_value(entity.state, entity.unit_text)
+                signal_dbm = first(signal_dbm, value_dbm)
+                signal_bars = first(signal_bars, value_bars)
+        elif domain == "binary_sensor":
+            if kind == "connectivity":
+                connected.append(as_bool(entity.state))
+            elif kind == "battery":
+                low.append(as_bool(entity.state))
+            faults.append(_power_fault(entity))
+        elif domain == "update":
+            updating.append(_in_progress(mapping(entity.attributes).get("in_progress")))
+            outdated.append(_update_available(entity))
     return Observation(
-        available=available(sources),
-        battery_percent=battery_percent(sources),
-        battery_low=battery_low(sources),
+        available=all_known(camera_available(sources.camera), all_known(*connected)),
+        battery_percent=battery,
+        battery_low=any_known(low),
         signal_dbm=signal_dbm,
         signal_bars=signal_bars,
-        temperature_c=temperature(sources),
-        firmware_updating=updating,
-        update_available=update_available,
-        power_fault=power_fault(sources),
+        temperature_c=temperature_c,
+        firmware_updating=any_known(updating),
+        update_available=any_known(outdated),
+        power_fault=any_known(faults),
     )
 
 

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-import sys
 from types import MappingProxyType
 from typing import Any
 
-from ._coerce import as_text, folded
+from ._coerce import folded, name_text
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,11 +44,13 @@ class SourceState:
 
     def __post_init__(self) -> None:
         """Work out the device class and the unit once."""
-        attributes = self.attributes if isinstance(self.attributes, Mapping) else {}
-        kind = as_text(self.device_class) or as_text(attributes.get("device_class"))
-        unit = as_text(self.unit or attributes.get("unit_of_measurement"))
-        object.__setattr__(self, "kind", kind and sys.intern(kind))
-        object.__setattr__(self, "unit_text", unit and sys.intern(unit))
+        attributes = (
+            self.attributes if isinstance(self.attributes, dict | Mapping) else {}
+        )
+        kind = name_text(self.device_class) or name_text(attributes.get("device_class"))
+        unit = name_text(self.unit or attributes.get("unit_of_measurement"))
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "unit_text", unit)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
