@@ -149,14 +149,20 @@ def _entity_key(entry: er.RegistryEntry | None) -> str | None:
 
 
 def source_state(
-    entity_id: str, state: State | None, entry: er.RegistryEntry | None
+    entity_id: str,
+    state: State | None,
+    entry: er.RegistryEntry | None,
+    unit: object = None,
 ) -> SourceState:
-    """Translate a Home Assistant state into what a profile reads."""
+    """Translate a Home Assistant state into what a profile reads.
+
+    ``unit`` stands in for the state's unit (an entity with no state).
+    """
     attributes: Mapping[str, object] = state.attributes if state is not None else {}
     device_class = attributes.get("device_class")
     if not isinstance(device_class, str) and entry is not None:
         device_class = entry.device_class or entry.original_device_class
-    unit = attributes.get("unit_of_measurement")
+    unit = unit or attributes.get("unit_of_measurement")
     return SourceState(
         entity_id=entity_id,
         domain=sys.intern(entity_id.partition(".")[0]),
@@ -185,27 +191,17 @@ def _still_current(source: SourceState, state: State | None) -> bool:
     return source.state == state.state and source.attributes is state.attributes
 
 
-def collect_sources(
-    hass: HomeAssistant,
-    spec: CameraSpec,
-    known_hub: str | None = None,
-    cache: SourceCache | None = None,
-) -> CameraSources:
-    """Read the current state of everything a camera's diagnosis uses.
+def read_hubs(
+    hass: HomeAssistant, entity_ids: Iterable[str], cache: SourceCache
+) -> tuple[SourceState, ...]:
+    """Read hubs through ``cache``, shared by every camera.
 
-    The camera and its own readings are read afresh. The hubs are read
-    through ``cache``, shared by every camera: all the cameras of a hub read
-    its panel, which is translated once. Registry entries are immutable and
-    replaced when they change, so the cache reuses the translation of every
-    hub whose entry is the same and whose state did not change.
+    All the cameras of a hub read its panel, which is translated once.
+    Registry entries are immutable and replaced when they change, so the
+    cache reuses the translation of every hub whose entry is the same and
+    whose state did not change.
     """
     ent_reg = er.async_get(hass)
-    cache = {} if cache is None else cache
-
-    def read(entity_id: str) -> SourceState:
-        return source_state(
-            entity_id, hass.states.get(entity_id), ent_reg.async_get(entity_id)
-        )
 
     def read_hub(entity_id: str) -> SourceState:
         state, entry = hass.states.get(entity_id), ent_reg.async_get(entity_id)
@@ -219,10 +215,37 @@ def collect_sources(
         source = cache[entity_id] = source_state(entity_id, state, entry)
         return source
 
+    return tuple([read_hub(entity_id) for entity_id in entity_ids])
+
+
+def collect_sources(
+    hass: HomeAssistant,
+    spec: CameraSpec,
+    known_hub: str | None = None,
+    cache: SourceCache | None = None,
+    hub_ids: tuple[str, ...] | None = None,
+) -> CameraSources:
+    """Read the current state of everything a camera's diagnosis uses.
+
+    The camera and its own readings are read afresh, the hubs (``hub_ids``,
+    by default every one the camera may use) through ``cache``
+    (:func:`read_hubs`).
+    """
+    ent_reg = er.async_get(hass)
+
+    def read(entity_id: str) -> SourceState:
+        return source_state(
+            entity_id, hass.states.get(entity_id), ent_reg.async_get(entity_id)
+        )
+
     return CameraSources(
         camera=read(spec.entity_id),
         siblings=tuple([read(entity_id) for entity_id in spec.sibling_ids]),
-        hubs=tuple([read_hub(entity_id) for entity_id in spec.hub_ids]),
+        hubs=read_hubs(
+            hass,
+            spec.hub_ids if hub_ids is None else hub_ids,
+            {} if cache is None else cache,
+        ),
         manufacturer=spec.manufacturer,
         model=spec.model,
         known_hub=known_hub,

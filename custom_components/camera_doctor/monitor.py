@@ -133,6 +133,7 @@ class CameraMonitor:
     @callback
     def _async_ha_started(self, _hass: HomeAssistant) -> None:
         self._started = True
+        self._hub_listener.async_update(self.cameras.values())
         self._daylight.async_start()
         self.async_evaluate_all()
         self.issues.readings.async_update(w.spec for w in self.cameras.values())
@@ -151,9 +152,9 @@ class CameraMonitor:
         watched = {i for watch in watches for i in watch.spec.hub_ids}
         for entity_id in self.sources.keys() - watched:
             del self.sources[entity_id]
-        self._hub_listener.async_update(watches)
         self._integrations.async_update(watches)
-        if self._started:
+        if self._started:  # hubs are followed from the start on
+            self._hub_listener.async_update(watches)
             async_notice_no_cameras(self.hass, watching=bool(self.cameras))
             self.issues.readings.async_update(watch.spec for watch in watches)
 
@@ -175,6 +176,8 @@ class CameraMonitor:
     def _async_source_changed(
         self, watch: CameraWatch, event: Event[EventStateChangedData]
     ) -> None:
+        if not self._started:
+            return  # every camera is diagnosed once Home Assistant has started
         if not quiet_change(event, watch.spec, watch.diagnosis, self.options):
             self.async_evaluate(watch)
             self._integrations.async_camera_changed(watch, event)

@@ -25,7 +25,7 @@ from homeassistant.core import Event, EventStateChangedData, HomeAssistant, Stat
 
 from .diagnosis import Diagnosis, Observation, is_quiet
 from .diagnosis.readings import battery_percent, temperature_c
-from .discovery import CameraSpec, SourceCache, collect_sources
+from .discovery import CameraSpec, SourceCache, collect_sources, read_hubs
 from .freshness import Freshness, next_freshness, source_updating
 from .integrations import IntegrationDown
 from .options import CameraDoctorOptions
@@ -136,12 +136,18 @@ def observe_camera(
 
     ``integration`` says why the camera's own integration is down, if it is.
     """
-    sources = collect_sources(hass, spec, known_hub=known_hub, cache=cache)
+    cache = {} if cache is None else cache
+    # The hub matched before first: most looks need no other (keeps_hub).
+    known = (known_hub,) if known_hub in spec.hub_ids else None
+    sources = collect_sources(hass, spec, known_hub, cache, known)
+    if known is not None and not spec.profile.keeps_hub(sources):
+        sources = replace(sources, hubs=read_hubs(hass, spec.hub_ids, cache))
     hub_entity_id = known_hub
     if (hub := spec.profile.match_hub(sources)) is not None:
         hub_entity_id = hub.entity_id
-        # Matched once: the profile reads that hub, not every candidate again.
-        sources = replace(sources, hubs=(hub,), known_hub=hub.entity_id)
+        if sources.hubs != (hub,):
+            # Matched once: the profile reads that hub, not every one again.
+            sources = replace(sources, hubs=(hub,), known_hub=hub.entity_id)
     observation = spec.profile.observe(sources)
     hub_online, hub_unavailable_since = observation.hub_online, None
     if hub_online is False and hub is not None:

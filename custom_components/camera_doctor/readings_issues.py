@@ -20,7 +20,7 @@ user's "Ignore" stays) and deleted when nothing is.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
@@ -90,10 +90,7 @@ def missing_readings(hass: HomeAssistant, spec: CameraSpec) -> dict[Reading, Mis
     for entry in entries:
         if entry.domain == CAMERA_DOMAIN or entry.platform == DOMAIN:
             continue
-        source = replace(
-            source_state(entry.entity_id, None, entry),
-            unit=entry.unit_of_measurement,
-        )
+        source = source_state(entry.entity_id, None, entry, entry.unit_of_measurement)
         kinds = spec.profile.readings(source)
         if entry.disabled_by is None:
             seen.update(kinds)

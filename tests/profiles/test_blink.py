@@ -235,6 +235,50 @@ def test_of_equally_good_panels_the_one_matched_before_is_kept() -> None:
     assert BLINK.match_hub(replace(by_network, known_hub=first.entity_id)) == second
 
 
+_CAMERAS = (
+    blink_camera(),
+    blink_camera(sync_module="Garage"),
+    blink_camera(sync_module=None),
+    blink_camera(sync_module=..., network_id=777),
+    blink_camera(sync_module=..., network_id=...),
+    entity("camera.front_door", "unavailable", platform="blink"),
+    MINI,
+)
+_PANELS = (HOME, GARAGE, sync_module("unavailable"), sync_module(network_id=777))
+
+
+@pytest.mark.parametrize("camera", _CAMERAS)
+@pytest.mark.parametrize("known", _PANELS)
+def test_keeping_the_hub_agrees_with_matching_among_all(
+    camera: SourceState, known: SourceState
+) -> None:
+    """Where the hub matched before is kept on its own, all hubs agree.
+
+    ``keeps_hub`` sees only that hub; ``match_hub`` then picks it among all.
+    """
+    others = tuple(
+        replace(panel, entity_id=f"alarm_control_panel.other_{number}")
+        for number, panel in enumerate(_PANELS)
+    )
+    alone = replace(blink(camera, hubs=(known,)), known_hub=known.entity_id)
+    everything = replace(alone, hubs=(*others, known))
+    if BLINK.keeps_hub(alone):
+        assert BLINK.match_hub(everything) == known
+        assert BLINK.match_hub(alone) == known
+
+
+def test_the_hub_matched_before_is_kept_while_the_camera_names_it() -> None:
+    """The usual look reads one hub; a moved camera or a Mini reads them all."""
+    at_home = replace(blink(blink_camera(), hubs=(HOME,)), known_hub=HOME.entity_id)
+    assert BLINK.keeps_hub(at_home)
+    moved = replace(at_home, camera=blink_camera(sync_module="Garage"))
+    assert not BLINK.keeps_hub(moved)
+    silent = replace(at_home, camera=entity("camera.front_door", "unavailable"))
+    assert not BLINK.keeps_hub(silent)  # names nothing: the last resort is all
+    assert not BLINK.keeps_hub(replace(at_home, camera=MINI))
+    assert not BLINK.keeps_hub(replace(at_home, known_hub=None))
+
+
 @pytest.mark.parametrize(
     ("hub", "expected"),
     [

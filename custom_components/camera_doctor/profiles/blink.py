@@ -98,32 +98,27 @@ def _cameras_of(hub: SourceState) -> list[str]:
     return [name for name in map(as_text, cameras) if name]
 
 
-def match_hub(sources: CameraSources) -> SourceState | None:
-    """Return the sync module panel the camera belongs to, if one matches.
+def _panels(sources: CameraSources) -> list[SourceState]:
+    """Return the hubs that may be the camera's: panels of its own integration.
 
-    Tried in order: the camera's ``sync_module`` equals the panel's ``name``
-    (or its friendly name, "blink <name>", which an unavailable panel keeps);
-    the camera's ``network_id`` equals the panel's; the camera's name is in
-    the panel's ``associated_cameras``; last, the panel matched before
-    (``sources.known_hub``), since an unavailable camera loses the
-    attributes that name its sync module. Where panels match equally well
-    (two sync modules of one name), the one matched before is kept. No match
-    gives ``None``: a camera is never blamed on another sync module. A Mini
-    does not depend on a sync module, even one on its network: ``None``.
+    ``blink``, or a stand-in that mirrors it; a panel whose integration is
+    unknown is given the benefit.
     """
-    if is_mini(sources):
-        return None
-    camera = mapping(sources.camera.attributes)
-    # A panel of the camera's own integration (``blink``, or a stand-in that
-    # mirrors it); one whose integration is unknown is given the benefit.
     platforms = {None, sources.camera.platform or PLATFORM}
-    hubs = [
+    return [
         hub
         for hub in sources.hubs
         if hub.domain == HUB_DOMAIN and hub.platform in platforms
     ]
-    # Only what the camera says is matched on: a test it gives nothing for
-    # is skipped.
+
+
+def _hub_tests(sources: CameraSources) -> list[Callable[[SourceState], bool]]:
+    """Return the tests a panel is matched by, best first.
+
+    Only what the camera says is matched on: a test it gives nothing for is
+    left out.
+    """
+    camera = mapping(sources.camera.attributes)
     sync_module = as_text(camera.get("sync_module"))
     network_id = as_float(camera.get("network_id"))
     own_names = {
@@ -142,16 +137,54 @@ def match_hub(sources: CameraSources) -> SourceState | None:
         )
     if own_names:
         tests.append(lambda hub: bool(own_names.intersection(_cameras_of(hub))))
+    return tests
+
+
+def _known(hubs: list[SourceState], sources: CameraSources) -> SourceState | None:
+    return next((hub for hub in hubs if hub.entity_id == sources.known_hub), None)
+
+
+def match_hub(sources: CameraSources) -> SourceState | None:
+    """Return the sync module panel the camera belongs to, if one matches.
+
+    Tried in order: the camera's ``sync_module`` equals the panel's ``name``
+    (or its friendly name, "blink <name>", which an unavailable panel keeps);
+    the camera's ``network_id`` equals the panel's; the camera's name is in
+    the panel's ``associated_cameras``; last, the panel matched before
+    (``sources.known_hub``), since an unavailable camera loses the
+    attributes that name its sync module. Where panels match equally well
+    (two sync modules of one name), the one matched before is kept. No match
+    gives ``None``: a camera is never blamed on another sync module. A Mini
+    does not depend on a sync module, even one on its network: ``None``.
+    """
+    if is_mini(sources):
+        return None
+    hubs = _panels(sources)
     # Of panels that match equally well, the one matched before wins: a
     # camera stays with its sync module.
-    known = next((hub for hub in hubs if hub.entity_id == sources.known_hub), None)
-    for test in tests:
+    known = _known(hubs, sources)
+    if known is not None and len(hubs) == 1:
+        return known  # no other panel to try: every test ends with this one
+    for test in _hub_tests(sources):
         if known is not None and test(known):
             return known
         for hub in hubs:
             if test(hub):
                 return hub
     return known  # last: the panel matched before
+
+
+def keeps_hub(sources: CameraSources) -> bool:
+    """Return whether the panel matched before wins whatever the others say.
+
+    So it does when it passes the first test :func:`match_hub` tries: then
+    the other panels need not be read.
+    """
+    if is_mini(sources):
+        return False
+    known = _known(_panels(sources), sources)
+    tests = _hub_tests(sources)
+    return known is not None and bool(tests) and tests[0](known)
 
 
 def hub_online(hub: SourceState | None) -> bool | None:
@@ -210,6 +243,7 @@ BLINK = Profile(
     changing_fn=changing_readings,
     power_fn=power,
     hub_fn=match_hub,
+    keeps_hub_fn=keeps_hub,
     readings_fn=generic.readings,
     camera_readings=frozenset({Reading.BATTERY, Reading.SIGNAL, Reading.TEMPERATURE}),
     freezes_readings=True,

@@ -64,6 +64,11 @@ def no_hub(sources: CameraSources) -> SourceState | None:
     return None
 
 
+def never(sources: CameraSources) -> bool:
+    """Return False: every hub must be read to know which is the camera's."""
+    return False
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Profile:
     """How one brand's entities map to an :class:`Observation`.
@@ -78,6 +83,9 @@ class Profile:
     ``changing_from_camera`` is true when
     :meth:`changing_readings` reads the camera entity only (Blink's
     attributes), so its sibling entities do not feed freeze detection.
+    :meth:`keeps_hub` says, from sources that hold only the hub matched
+    before (``known_hub``), whether :meth:`match_hub` would pick it whatever
+    the other hubs say, so the Home Assistant layer need not read them all.
     ``hub_identity`` names the hub attributes :meth:`match_hub` matches on: a
     hub change that leaves them alone concerns only the cameras matched to it.
     :meth:`readings` tells which kinds of reading a sibling entity carries
@@ -96,6 +104,7 @@ class Profile:
     changing_fn: Callable[[CameraSources], ChangingReadings]
     power_fn: Callable[[CameraSources], Power]
     hub_fn: Callable[[CameraSources], SourceState | None] = no_hub
+    keeps_hub_fn: Callable[[CameraSources], bool] = never
     readings_fn: Callable[[SourceState], frozenset[Reading]]
     camera_readings: frozenset[Reading] = frozenset()
     freezes_readings: bool = False
@@ -114,6 +123,10 @@ class Profile:
     def match_hub(self, sources: CameraSources) -> SourceState | None:
         """Return the hub entity (among ``sources.hubs``) the camera uses."""
         return self.hub_fn(sources)
+
+    def keeps_hub(self, sources: CameraSources) -> bool:
+        """Return whether the hub matched before wins without reading the rest."""
+        return self.keeps_hub_fn(sources)
 
     def readings(self, entity: SourceState) -> frozenset[Reading]:
         """Return the kinds of reading a sibling entity carries."""
