@@ -23,6 +23,7 @@ import time
 from typing import Any
 
 from . import (
+    bench_engine,
     bench_realstart,
     bench_relevant,
     bench_scale,
@@ -67,6 +68,9 @@ async def _relevant(args: argparse.Namespace) -> dict[str, Any]:
                 kind, rounds=8 if args.quick else 40, block=100 if args.quick else 200
             )
             relevant[kind]["writes"] = await bench.async_count_writes(kind, 300)
+            relevant[kind]["engine_us"] = bench_engine.per_write_us(
+                kind, writes=1000 if args.quick else 3000
+            )
         if args.profile:
             relevant["profile"] = await _profile_relevant(bench)
         return relevant

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from benchmarks import bench_engine, report
 from benchmarks.harness import free_port, loopback_http, script_module
 from benchmarks.run import run_parts
 
@@ -107,3 +108,38 @@ async def test_a_failing_part_keeps_the_others() -> None:
     assert results["c"] == {"figure": 3}
     assert "b" not in results
     assert results["failed"] == {"b": "RuntimeError: Home Assistant failed to start"}
+
+
+def test_the_engine_alone_is_measured_and_reported() -> None:
+    """The pure engine's share of a worst-case change has its own row."""
+    engine = bench_engine.per_write_us("worst_case", writes=30, repeats=1)
+    assert engine > 0
+    relevant = {
+        "cameras_watched": 1,
+        **{
+            kind: {
+                "per_write_us": {"bare": 5.0},
+                "added_us": {
+                    "camera_doctor": 100.0,
+                    "threshold": 10.0,
+                    "templates": 50.0,
+                },
+                "entity_writes_us": 8.0,
+                "engine_us": 30.0,
+                "ratio_vs_threshold": 10.0,
+                "ratio_vs_templates": 2.0,
+                "entity_writes_vs_threshold": 0.8,
+                "writes": {"camera_doctor": {}, "threshold": {}, "templates": {}},
+            }
+            for kind in ("realistic", "worst_case")
+        },
+    }
+    rows = report.floors({"relevant": relevant})
+    assert rows[1] == (
+        "of it, the pure engine alone / threshold helper",
+        "x",
+        3.0,
+        0.0,
+        None,
+    )
+    assert "| 8.0 | 30.0 | 10.0 |" in "\n".join(report._relevant_section(relevant))
