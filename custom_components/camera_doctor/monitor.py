@@ -37,13 +37,7 @@ from .discovery import CameraSpec, SourceCache
 from .hubs import HubListener
 from .integrations import IntegrationListener
 from .issues import IssueManager, async_notice_no_cameras
-from .observe import (
-    Observed,
-    absent_source,
-    battery_level_of,
-    observe_camera,
-    quiet_change,
-)
+from .observe import Observed, battery_level_of, observe_camera, quiet_change
 from .options import CameraDoctorOptions
 from .store import CameraStore
 from .watch import CameraWatch
@@ -216,15 +210,14 @@ class CameraMonitor:
         """Diagnose one camera from the current states and publish the result."""
         if not self._started:
             return
-        spec = watch.spec
-        if watch.diagnosis is not None and (missing := absent_source(self.hass, spec)):
+        spec, now = watch.spec, dt_util.utcnow()
+        observed = self.observe(watch, now)
+        if watch.diagnosis is not None and (missing := observed.absent):
             # A source with no state at all is being renamed or re-added (an
             # entity that goes away for good leaves the registry, or turns
             # unavailable): it says nothing yet, so nothing changes.
             LOGGER.debug("%s: waiting for %s to come back", spec.entity_id, missing)
             return
-        now = dt_util.utcnow()
-        observed = self.observe(watch, now)
         diagnosis = diagnose(
             observed.observation, self.options.thresholds, watch.diagnosis, now
         )
@@ -242,11 +235,6 @@ class CameraMonitor:
         self.batteries.async_update(watch, level, self.options, now)
         watch.async_schedule(diagnosis.next_check, lambda: self.async_evaluate(watch))
         async_announce_change(self.hass, spec, diagnosis, previous)
-
-    @callback
-    def async_record_batteries_replaced(self, watch: CameraWatch) -> None:
-        """Remember that the owner says the batteries were replaced now."""
-        self.batteries.async_replaced(watch, dt_util.utcnow())
 
     async def async_recheck(self, watches: Iterable[CameraWatch]) -> None:
         """Ask the source integrations to refresh, then diagnose again."""

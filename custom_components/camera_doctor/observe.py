@@ -49,6 +49,12 @@ class Observed:
     hub_entity_id: str | None
     freshness: Freshness | None
 
+    @property
+    def absent(self) -> str | None:
+        """The first of the camera's own entities that has no state at all."""
+        own = (self.sources.camera, *self.sources.siblings)
+        return next((source.entity_id for source in own if source.state is None), None)
+
 
 def quiet_change(
     event: Event[EventStateChangedData],
@@ -103,11 +109,6 @@ def battery_level_of(event: Event[EventStateChangedData]) -> float | None:
     if new is None or known is None or known[0] != "battery_percent":
         return None
     return battery_percent(new.state)
-
-
-def absent_source(hass: HomeAssistant, spec: CameraSpec) -> str | None:
-    """The first of the camera's own entities that has no state at all."""
-    return next((i for i in spec.own_ids if hass.states.get(i) is None), None)
 
 
 def _tracks_freeze(spec: CameraSpec, options: CameraDoctorOptions) -> bool:

@@ -32,6 +32,7 @@ from homeassistant.const import ATTR_ENTITY_ID, STATE_ON
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
+from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN
 from .diagnosis import Cause
@@ -171,7 +172,7 @@ class BatteryFlow(CameraRepairFlow):
         return await self._async_confirm(self.RECHARGED, user_input)
 
     def _async_confirmed(self, monitor: CameraMonitor, watch: CameraWatch) -> None:
-        monitor.async_record_batteries_replaced(watch)
+        monitor.batteries.async_replaced(watch, dt_util.utcnow())
 
 
 class OutageFlow(CameraRepairFlow):

@@ -206,7 +206,7 @@ async def test_a_forecast_is_news_only_for_the_forecast_listeners(
     assert heard.count("forecast") == 1
 
     heard.clear()
-    monitor.async_record_batteries_replaced(watch)
+    monitor.batteries.async_replaced(watch, dt_util.utcnow())
     assert sorted(heard) == ["diagnosis", "forecast"]
 
     watch.async_remove_listener(on_diagnosis)

@@ -167,7 +167,7 @@ async def test_batteries_replaced_starts_a_new_discharge(
     await _drain(hass, freezer, garage, range(80, 60, -1))
     monitor = mock_config_entry.runtime_data.monitor
     watch = monitor.cameras[garage.registry_id]
-    monitor.async_record_batteries_replaced(watch)
+    monitor.batteries.async_replaced(watch, dt_util.utcnow())
     assert monitor.store.get(garage.registry_id).battery.history.points == ()
     forecast = (await diagnose(hass, garage))["battery_forecast"]
     assert forecast["forecast"] == "not_enough_data"

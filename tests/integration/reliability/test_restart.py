@@ -68,7 +68,9 @@ async def test_restart_keeps_everything_and_fires_nothing(
     shed.set("camera", STATE_UNAVAILABLE)
     await advance(hass, freezer, timedelta(minutes=10))
     replaced_at = dt_util.utcnow()
-    monitor.async_record_batteries_replaced(monitor.cameras[garage.registry_id])
+    monitor.batteries.async_replaced(
+        monitor.cameras[garage.registry_id], dt_util.utcnow()
+    )
     assert set(our_issues(hass)) == {
         f"low_battery_{garage.registry_id}",
         f"no_connection_{shed.registry_id}",
