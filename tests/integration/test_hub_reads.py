@@ -45,15 +45,19 @@ async def test_a_camera_reads_only_its_own_sync_module_while_it_names_it(
     assert monitor.sources.keys() == {PANEL}  # the Garage panel was not read
 
     camera = hass.states.get(outdoor.spec.entity_id)
+    monitor.sources.clear()
     hass.states.async_set(
         outdoor.spec.entity_id,
         camera.state,
         {**camera.attributes, "sync_module": "Garage", "network_id": 333},
     )
-    monitor.sources.clear()
-    moved = monitor.observe(outdoor, dt_util.utcnow())
-    assert moved.hub_entity_id == garage
+    await hass.async_block_till_done()
+    # The look that saw the camera move read every panel, and found its new one.
+    assert monitor.store.get(outdoor.spec.registry_id).hub_entity_id == garage
     assert monitor.sources.keys() == {PANEL, garage}
+    monitor.sources.clear()
+    assert monitor.observe(outdoor, dt_util.utcnow()).hub_entity_id == garage
+    assert monitor.sources.keys() == {garage}
 
 
 async def test_nothing_is_followed_for_the_hubs_before_home_assistant_has_started(
