@@ -79,6 +79,11 @@ async def test_nothing_is_followed_for_the_hubs_before_home_assistant_has_starte
         assert all(w.diagnosis is None for w in monitor.cameras.values())
         panel = hass.states.get(PANEL)
         hass.states.async_set(PANEL, panel.state, {**panel.attributes, "x": 1})
+        for watch in monitor.cameras.values():  # and the cameras' own entities
+            camera = hass.states.get(watch.spec.entity_id)
+            hass.states.async_set(
+                watch.spec.entity_id, "unavailable", camera.attributes
+            )
         await hass.async_block_till_done()
         assert all(w.diagnosis is None for w in monitor.cameras.values())
 
