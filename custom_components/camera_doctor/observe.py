@@ -146,7 +146,7 @@ def observe_camera(
     hub_entity_id = known_hub
     if (hub := spec.profile.match_hub(sources)) is not None:
         hub_entity_id = hub.entity_id
-        if sources.hubs != (hub,):
+        if sources.hubs != (hub,) or sources.known_hub != hub.entity_id:
             # Matched once: the profile reads that hub, not every one again.
             sources = replace(sources, hubs=(hub,), known_hub=hub.entity_id)
     observation = spec.profile.observe(sources)

@@ -43,10 +43,11 @@ def read_facts(observation: Observation) -> Facts:
     unavailability and its still readings are unknown, not faults.
     """
 
-    get = partial(getattr, observation)
-    flag = readings.flag
+    get = partial(getattr, observation)  # get(name, None): missing is unknown
+    flag, moment = readings.flag, readings.moment
     asleep = flag(get("asleep", None)) is True
     available = flag(get("available", None))
+    frozen_since = None if asleep else moment(get("readings_frozen_since", None))
     return Facts(
         available=None if asleep and available is False else available,
         battery_percent=readings.battery_percent(get("battery_percent", None)),
@@ -59,16 +60,12 @@ def read_facts(observation: Observation) -> Facts:
         hub_online=flag(get("hub_online", None)),
         power_fault=flag(get("power_fault", None)),
         is_dark=flag(get("is_dark", None)),
-        frozen_since=None
-        if asleep
-        else readings.moment(get("readings_frozen_since", None)),
-        hub_unavailable_since=readings.moment(get("hub_unavailable_since", None)),
+        frozen_since=frozen_since,
+        hub_unavailable_since=moment(get("hub_unavailable_since", None)),
         integration_offline=readings.integration_reason(
             get("integration_offline", None)
         ),
-        integration_offline_since=readings.moment(
-            get("integration_offline_since", None)
-        ),
+        integration_offline_since=moment(get("integration_offline_since", None)),
         on_power=flag(get("on_power", None)),
         too_cold=flag(get("too_cold", None)),
     )
