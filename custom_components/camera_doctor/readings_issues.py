@@ -88,10 +88,9 @@ def missing_readings(hass: HomeAssistant, spec: CameraSpec) -> dict[Reading, Mis
         else []
     )
     for entry in entries:
-        if entry.domain == CAMERA_DOMAIN or entry.platform == DOMAIN:
+        if not _is_source(entry):
             continue
-        source = source_state(entry.entity_id, None, entry, entry.unit_of_measurement)
-        kinds = spec.profile.readings(source)
+        kinds = _kinds(spec, entry)
         if entry.disabled_by is None:
             seen.update(kinds)
             continue
@@ -115,14 +114,28 @@ def missing_readings(hass: HomeAssistant, spec: CameraSpec) -> dict[Reading, Mis
     return missing
 
 
+def _is_source(entry: er.RegistryEntry) -> bool:
+    """Whether an entity on the camera's device may carry a reading."""
+    return entry.domain != CAMERA_DOMAIN and entry.platform != DOMAIN
+
+
+def _kinds(spec: CameraSpec, entry: er.RegistryEntry) -> frozenset[Reading]:
+    """The kinds of reading an entity carries, judged from its registry entry."""
+    source = source_state(entry.entity_id, None, entry, entry.unit_of_measurement)
+    return spec.profile.readings(source)
+
+
 def hidden_readings(hass: HomeAssistant, spec: CameraSpec) -> dict[Reading, Missing]:
     """The missing kinds that enabling what the integration disabled would show.
 
-    None where the integration disabled nothing on the camera's device (most
-    cameras): then the registry entries need not be judged one by one.
+    None where the integration disabled no reading on the camera's device
+    (most cameras, Blink's disabled "camera armed" sensor among them): then
+    the other entries need not be judged one by one.
     """
     if spec.device_id is None or not any(
-        entry.disabled_by is er.RegistryEntryDisabler.INTEGRATION
+        _is_source(entry)
+        and entry.disabled_by is er.RegistryEntryDisabler.INTEGRATION
+        and _kinds(spec, entry)
         for entry in er.async_entries_for_device(
             er.async_get(hass), spec.device_id, include_disabled_entities=True
         )

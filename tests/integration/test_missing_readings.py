@@ -11,6 +11,7 @@ registry that is ``disabled_by=integration``; what the user disabled is
 from __future__ import annotations
 
 from datetime import timedelta
+from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.repairs import repairs_flow_manager
@@ -20,7 +21,10 @@ from homeassistant.helpers import entity_registry as er, issue_registry as ir
 from homeassistant.loader import async_get_integration
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.camera_doctor import readings_issues
 from custom_components.camera_doctor.const import DOMAIN
+from custom_components.camera_doctor.discovery import CameraSpec
+from custom_components.camera_doctor.profiles import Reading
 
 from .fleet import (
     CAUSE,
@@ -298,6 +302,44 @@ async def test_nothing_left_to_enable(
     flow = await manager.async_init(DOMAIN, data={"issue_id": issue_id})
     result = await manager.async_configure(flow["flow_id"], {})
     assert result["reason"] == "not_loaded"
+
+
+async def test_a_hidden_entity_that_reads_nothing_asks_for_nothing(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """Blink hides its "camera armed" sensor: no notice, nothing else judged.
+
+    Nothing the integration hid carries a reading: only the hidden entities
+    are looked at, and nothing is offered.
+    """
+    blink = MockConfigEntry(
+        domain="blink", title="Blink", state=ConfigEntryState.LOADED
+    )
+    blink.add_to_hass(hass)
+    camera = add_camera(
+        hass,
+        "Front Door",
+        platform="blink",
+        manufacturer="Immedia",
+        siblings={"temperature": ("sensor", "temperature", "°C")},
+        source_entry=blink,
+    )
+    add_hidden(camera, blink, (("camera_armed", "binary_sensor", None, None, "Armed"),))
+    camera.set("camera", "idle")
+    camera.set("temperature", "21")
+    judged: list[str] = []
+    kinds = readings_issues._kinds
+
+    def counting(spec: CameraSpec, entry: er.RegistryEntry) -> frozenset[Reading]:
+        judged.append(entry.entity_id)
+        return kinds(spec, entry)
+
+    with patch.object(readings_issues, "_kinds", counting):
+        await setup_entry(hass, mock_config_entry)
+    assert our_issues(hass) == {}
+    assert judged == [camera.siblings["camera_armed"]]
+    missing = (await diagnose(hass, camera))["missing"]
+    assert "disabled_by_integration" not in missing.values()
 
 
 async def test_notice_follows_a_renamed_entity(
