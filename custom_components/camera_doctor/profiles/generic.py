@@ -64,6 +64,16 @@ def device_class(entity: SourceState) -> str | None:
     return entity.kind
 
 
+def battery_level(entity: SourceState) -> bool:
+    """Return whether a sensor gives the battery's charge (in %, or no unit)."""
+    return entity.kind == "battery" and entity.unit_text in (None, "%")
+
+
+def signal_sensor(entity: SourceState) -> bool:
+    """Return whether a sensor gives the Wi-Fi signal (by class or by name)."""
+    return entity.kind == "signal_strength" or named(entity, SIGNAL_NAMES)
+
+
 def entities(
     sources: CameraSources, domain: str, *classes: str
 ) -> Iterator[SourceState]:
@@ -163,15 +173,11 @@ def observe(sources: CameraSources) -> Observation:
     for entity in sources.siblings:
         domain, kind = entity.domain, entity.kind
         if domain == "sensor":
-            if (
-                battery is None
-                and kind == "battery"
-                and entity.unit_text in (None, "%")
-            ):
+            if battery is None and battery_level(entity):
                 battery = percent(entity.state)
             elif temperature_c is None and kind == "temperature":
                 temperature_c = celsius(entity.state, entity.unit_text)
-            if kind == "signal_strength" or named(entity, SIGNAL_NAMES):
+            if signal_sensor(entity):
                 value_dbm, value_bars = signal_value(entity.state, entity.unit_text)
                 signal_dbm = first(signal_dbm, value_dbm)
                 signal_bars = first(signal_bars, value_bars)
@@ -200,16 +206,17 @@ def observe(sources: CameraSources) -> Observation:
 def readings(entity: SourceState) -> frozenset[Reading]:
     """Return the kinds of reading :func:`observe` takes from a sibling entity.
 
-    The same tests as the readers above, on what the entity is (domain,
-    device class, unit, name) and not on its state: an entity that is
-    disabled, unavailable or reads garbage is judged all the same.
+    The same tests as :func:`observe` (:func:`battery_level`,
+    :func:`signal_sensor` and the device classes), on what the entity is
+    (domain, device class, unit, name) and not on its state: an entity that
+    is disabled, unavailable or reads garbage is judged all the same.
     """
     kind = device_class(entity)
     found: set[Reading] = set()
     if entity.domain == "sensor":
-        if kind == "battery" and entity.unit_text in (None, "%"):
+        if battery_level(entity):
             found.add(Reading.BATTERY)
-        if kind == "signal_strength" or named(entity, SIGNAL_NAMES):
+        if signal_sensor(entity):
             found.add(Reading.SIGNAL)
         if kind == "temperature":
             found.add(Reading.TEMPERATURE)
