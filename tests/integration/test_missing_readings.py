@@ -96,13 +96,16 @@ def add_ring(
     return camera
 
 
-def ring_entry(hass: HomeAssistant) -> MockConfigEntry:
-    """Core ring's entry: its title is the account, not the integration."""
-    entry = MockConfigEntry(
-        domain="ring", title="owner@example.com", state=ConfigEntryState.LOADED
-    )
+def loaded_entry(hass: HomeAssistant, domain: str, title: str) -> MockConfigEntry:
+    """A loaded config entry of a camera integration."""
+    entry = MockConfigEntry(domain=domain, title=title, state=ConfigEntryState.LOADED)
     entry.add_to_hass(hass)
     return entry
+
+
+def ring_entry(hass: HomeAssistant) -> MockConfigEntry:
+    """Core ring's entry: its title is the account, not the integration."""
+    return loaded_entry(hass, "ring", "owner@example.com")
 
 
 async def test_one_notice_per_integration_enables_the_hidden_readings(
@@ -198,10 +201,7 @@ async def test_never_for_what_the_user_disabled(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry
 ) -> None:
     """A reading the user disabled is not offered, and alone raises no notice."""
-    reolink = MockConfigEntry(
-        domain="reolink", title="Reolink", state=ConfigEntryState.LOADED
-    )
-    reolink.add_to_hass(hass)
+    reolink = loaded_entry(hass, "reolink", "Reolink")
     porch = add_camera(
         hass,
         "Porch",
@@ -312,10 +312,7 @@ async def test_a_hidden_entity_that_reads_nothing_asks_for_nothing(
     Nothing the integration hid carries a reading: only the hidden entities
     are looked at, and nothing is offered.
     """
-    blink = MockConfigEntry(
-        domain="blink", title="Blink", state=ConfigEntryState.LOADED
-    )
-    blink.add_to_hass(hass)
+    blink = loaded_entry(hass, "blink", "Blink")
     camera = add_camera(
         hass,
         "Front Door",
