@@ -234,19 +234,3 @@ async def test_cloud_down_during_polling(
     await blink.poll(freezer)
     assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
     assert set(our_issues(hass)) == set()
-
-
-async def test_a_failed_poll_inside_the_grace_period_is_silent(
-    hass: HomeAssistant, blink: BlinkCloud, freezer: FrozenDateTimeFactory
-) -> None:
-    """Blink unreachable for one poll: no event, no notice."""
-    events = async_capture_events(hass, EVENT_DIAGNOSIS)
-    blink.fail(TimeoutError())
-    await blink.poll(freezer)
-    await wait(hass, freezer, timedelta(minutes=2))
-    blink.fail(None)
-    await blink.refresh_now()
-    await wait(hass, freezer, GRACE * 3)
-    assert cause(hass, OUTDOOR) == cause(hass, MINI) == "none"
-    assert events == []
-    assert set(our_issues(hass)) == set()
