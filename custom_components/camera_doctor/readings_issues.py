@@ -77,19 +77,9 @@ def missing_readings(hass: HomeAssistant, spec: CameraSpec) -> dict[Reading, Mis
     that one entity disabled by the user carries counts as disabled by the
     user, even if the integration hid another: the user chose.
     """
-    ent_reg = er.async_get(hass)
     seen: set[Reading] = set(spec.profile.camera_readings)
     disabled: dict[Reading, dict[Reason, list[str]]] = {}
-    entries = (
-        er.async_entries_for_device(
-            ent_reg, spec.device_id, include_disabled_entities=True
-        )
-        if spec.device_id is not None
-        else []
-    )
-    for entry in entries:
-        if not _is_source(entry):
-            continue
+    for entry in _sources(hass, spec):
         kinds = _kinds(spec, entry)
         if entry.disabled_by is None:
             seen.update(kinds)
@@ -114,9 +104,20 @@ def missing_readings(hass: HomeAssistant, spec: CameraSpec) -> dict[Reading, Mis
     return missing
 
 
-def _is_source(entry: er.RegistryEntry) -> bool:
-    """Whether an entity on the camera's device may carry a reading."""
-    return entry.domain != CAMERA_DOMAIN and entry.platform != DOMAIN
+def _sources(hass: HomeAssistant, spec: CameraSpec) -> list[er.RegistryEntry]:
+    """The entities on the camera's device that may carry a reading.
+
+    Disabled ones included; not the camera itself, nor Camera Doctor's own.
+    """
+    if spec.device_id is None:
+        return []
+    return [
+        entry
+        for entry in er.async_entries_for_device(
+            er.async_get(hass), spec.device_id, include_disabled_entities=True
+        )
+        if entry.domain != CAMERA_DOMAIN and entry.platform != DOMAIN
+    ]
 
 
 def _kinds(spec: CameraSpec, entry: er.RegistryEntry) -> frozenset[Reading]:
@@ -132,13 +133,10 @@ def hidden_readings(hass: HomeAssistant, spec: CameraSpec) -> dict[Reading, Miss
     (most cameras, Blink's disabled "camera armed" sensor among them): then
     the other entries need not be judged one by one.
     """
-    if spec.device_id is None or not any(
-        _is_source(entry)
-        and entry.disabled_by is er.RegistryEntryDisabler.INTEGRATION
+    if not any(
+        entry.disabled_by is er.RegistryEntryDisabler.INTEGRATION
         and _kinds(spec, entry)
-        for entry in er.async_entries_for_device(
-            er.async_get(hass), spec.device_id, include_disabled_entities=True
-        )
+        for entry in _sources(hass, spec)
     ):
         return {}
     return {
