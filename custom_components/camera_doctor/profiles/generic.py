@@ -59,11 +59,6 @@ def named(entity: SourceState, fragments: Iterable[str]) -> bool:
     return False
 
 
-def device_class(entity: SourceState) -> str | None:
-    """Return the entity's device class (field, else state attribute)."""
-    return entity.kind
-
-
 def battery_level(entity: SourceState) -> bool:
     """Return whether a sensor gives the battery's charge (in %, or no unit)."""
     return entity.kind == "battery" and entity.unit_text in (None, "%")
@@ -143,7 +138,7 @@ def _update_available(entity: SourceState) -> bool | None:
 def _power_fault(entity: SourceState) -> bool | None:
     """Return the fault a power or charging binary sensor reports, if any."""
     state = as_bool(entity.state)
-    kind = device_class(entity)
+    kind = entity.kind
     if state is None or not named(entity, POWER_NAMES):
         return None
     if kind == "problem":
@@ -211,7 +206,7 @@ def readings(entity: SourceState) -> frozenset[Reading]:
     (domain, device class, unit, name) and not on its state: an entity that
     is disabled, unavailable or reads garbage is judged all the same.
     """
-    kind = device_class(entity)
+    kind = entity.kind
     found: set[Reading] = set()
     if entity.domain == "sensor":
         if battery_level(entity):
