@@ -105,6 +105,16 @@ def floors(
                 OWN_GOALS["real_startup"],
             )
         )
+        if "own_parts_share" in real:
+            rows.append(
+                (
+                    "of a start, its own parts (set-up, work after started)",
+                    "x",
+                    1 + real["with_parts_share"],
+                    1 + real["floor_parts_share"],
+                    OWN_GOALS["real_startup"],
+                )
+            )
     return rows
 
 
@@ -313,6 +323,11 @@ def _real_startup_section(real: dict[str, Any]) -> list[str]:
         "| its set-up, as Home Assistant times it | | "
         f"{real['floor_setup_s']:.3f} | {real['with_setup_s']:.3f} | | |"
     )
+    if "own_parts_share" in real:
+        lines.append(
+            "| its set-up and its work after started, as a share of the same start | | "
+            f"{real['floor_parts_share']:.1%} | {real['with_parts_share']:.1%} | | |"
+        )
     return lines
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from benchmarks import bench_engine, report
+from benchmarks import bench_engine, bench_realstart, report
 from benchmarks.harness import free_port, loopback_http, script_module
 from benchmarks.run import run_parts
 
@@ -143,3 +143,26 @@ def test_the_engine_alone_is_measured_and_reported() -> None:
         None,
     )
     assert "| 8.0 | 30.0 | 10.0 |" in "\n".join(report._relevant_section(relevant))
+
+
+def test_a_start_is_also_judged_by_its_own_parts() -> None:
+    """Set-up and work after started, each a share of its own run, beside the medians."""
+
+    def start(started: float, idle: float, setup: float) -> dict[str, float]:
+        return {"started_s": started, "idle_s": idle, "setup_s": setup, "states": 1}
+
+    # The machine runs the second round at half speed: the medians of whole
+    # starts move with it, each run's own parts do not.
+    runs = {
+        "without": [start(4.0, 4.0, 0.0), start(8.0, 8.0, 0.0)],
+        "floor": [start(4.0, 4.0, 0.2), start(8.0, 8.0, 0.4)],
+        "with": [start(4.0, 4.2, 0.3), start(8.0, 8.4, 0.6)],
+    }
+    figures = bench_realstart.summary(runs, cameras=2, repeats=2)
+    assert figures["floor_parts_share"] == pytest.approx(0.05)
+    assert figures["with_parts_share"] == pytest.approx(0.5 / 4.2)
+    assert figures["own_parts_share"] == pytest.approx(0.5 / 4.2 - 0.05)
+    row = report.floors({"real_startup": figures})[-1]
+    assert row[0] == "of a start, its own parts (set-up, work after started)"
+    assert row[3] - 1 == pytest.approx(0.05)
+    assert "| 5.0% | 11.9% |" in "\n".join(report._real_startup_section(figures))
