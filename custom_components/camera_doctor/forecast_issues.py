@@ -24,6 +24,7 @@ from .discovery import CameraSpec
 from .hub_issues import entity_name
 from .notice_texts import fix_steps
 from .options import CameraDoctorOptions
+from .shared_notices import Notice, async_show
 
 ISSUE_KEY = "battery_forecast"
 PREFIX = f"{ISSUE_KEY}_"
@@ -81,17 +82,13 @@ class ForecastIssues:
         if not raised:
             LOGGER.debug("%s: notice battery_forecast raised", spec.entity_id)
         self._shown[registry_id] = placeholders
-        ir.async_create_issue(
+        data = {"registry_id": registry_id, "entity_id": spec.entity_id}
+        async_show(
             self._hass,
-            DOMAIN,
             f"{PREFIX}{registry_id}",
-            data={"registry_id": registry_id, "entity_id": spec.entity_id},
-            is_fixable=False,
-            is_persistent=False,
-            learn_more_url=LEARN_MORE_URL,
-            severity=ir.IssueSeverity.WARNING,
-            translation_key=ISSUE_KEY,
-            translation_placeholders=placeholders,
+            Notice(ISSUE_KEY, placeholders, data),
+            ir.IssueSeverity.WARNING,
+            LEARN_MORE_URL,
         )
 
     @callback

@@ -25,6 +25,7 @@ from .hub_issues import HubIssues, entity_name
 from .integration_issues import IntegrationIssues
 from .notice_texts import issue_placeholders
 from .readings_issues import ReadingsIssues
+from .shared_notices import Notice, async_show
 
 LEARN_MORE_URL = "https://github.com/camera-doctor/camera-doctor#{anchor}"
 
@@ -171,22 +172,17 @@ class IssueManager:
     @callback
     def _async_create(self, spec: CameraSpec, cause: Cause, shown: _Raised) -> None:
         """Create the issue, or bring its texts up to date (its "Ignore" stays)."""
-        data: dict[str, str | int | float | None] = {
+        data = {
             "registry_id": spec.registry_id,
             "entity_id": spec.entity_id,
             "cause": cause.value,
         }
-        ir.async_create_issue(
+        async_show(
             self.hass,
-            DOMAIN,
             issue_id(cause, spec.registry_id),
-            data=data,
-            is_fixable=cause in FIXABLE,
-            is_persistent=False,
-            learn_more_url=LEARN_MORE_URL.format(anchor=cause.value.replace("_", "-")),
-            severity=shown.severity,
-            translation_key=cause.value,
-            translation_placeholders=shown.placeholders,
+            Notice(cause.value, shown.placeholders, data, fixable=cause in FIXABLE),
+            shown.severity,
+            LEARN_MORE_URL.format(anchor=cause.value.replace("_", "-")),
         )
 
     @callback

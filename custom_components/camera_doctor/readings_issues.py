@@ -37,6 +37,7 @@ from .discovery import CameraSpec, source_state
 from .hub_issues import entity_name
 from .integrations import loaded_name
 from .profiles import Reading
+from .shared_notices import Notice, async_show
 
 ISSUE_KEY: Final = "missing_readings"
 PREFIX: Final = f"{ISSUE_KEY}_"
@@ -239,17 +240,14 @@ class ReadingsIssues:
         if issue_id not in self._shown:
             LOGGER.debug("Notice %s raised for %s", issue_id, sorted(cameras))
         self._shown[issue_id] = placeholders
-        ir.async_create_issue(
+        async_show(
             self._hass,
-            DOMAIN,
             issue_id,
-            data={"config_entry_id": entry_id},
-            is_fixable=True,
-            is_persistent=False,
-            learn_more_url=LEARN_MORE_URL,
-            severity=ir.IssueSeverity.WARNING,
-            translation_key=ISSUE_KEY,
-            translation_placeholders=placeholders,
+            Notice(
+                ISSUE_KEY, placeholders, {"config_entry_id": entry_id}, fixable=True
+            ),
+            ir.IssueSeverity.WARNING,
+            LEARN_MORE_URL,
         )
 
 

@@ -32,6 +32,32 @@ class Notice:
     fixable: bool = False
 
 
+@callback
+def async_show(
+    hass: HomeAssistant,
+    issue_id: str,
+    notice: Notice,
+    severity: ir.IssueSeverity,
+    learn_more_url: str,
+) -> None:
+    """Raise the repair issue ``issue_id`` showing ``notice``, or update it.
+
+    Raised again, an issue keeps what the owner chose (ignored stays ignored).
+    """
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        issue_id,
+        data=dict(notice.data),
+        is_fixable=notice.fixable,
+        is_persistent=False,
+        learn_more_url=learn_more_url,
+        severity=severity,
+        translation_key=notice.translation_key,
+        translation_placeholders=notice.placeholders,
+    )
+
+
 class SharedNotices[M]:
     """The notices of groups of cameras, one per group, with their members.
 
@@ -94,15 +120,6 @@ class SharedNotices[M]:
         if group not in self._shown:
             LOGGER.debug("%s: notice %s raised for %s", group, issue_id, list(members))
         self._shown[group] = (issue_id, notice)
-        ir.async_create_issue(
-            self._hass,
-            DOMAIN,
-            issue_id,
-            data=dict(notice.data),
-            is_fixable=notice.fixable,
-            is_persistent=False,
-            learn_more_url=self.learn_more_url,
-            severity=ir.IssueSeverity.ERROR,
-            translation_key=notice.translation_key,
-            translation_placeholders=notice.placeholders,
+        async_show(
+            self._hass, issue_id, notice, ir.IssueSeverity.ERROR, self.learn_more_url
         )
