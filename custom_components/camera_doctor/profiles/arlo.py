@@ -13,12 +13,13 @@ all read the generic way. Standard library only.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from ..diagnosis.model import Observation
 from . import generic
 from ._coerce import as_bool, as_text, as_word, bars, percent
-from .profile import Power, Profile, Reading, merge
+from .profile import Power, Reading, merge
 
 if TYPE_CHECKING:
     from .sources import CameraSources
@@ -79,12 +80,11 @@ def power(sources: CameraSources) -> Power:
     return Power.SOLAR if found is not Power.WIRED and SOLAR in charger else found
 
 
-ARLO = Profile(
+ARLO = replace(
+    generic.GENERIC,
     name="arlo",
     observe_fn=observe,
-    changing_fn=generic.changing_readings,
     power_fn=power,
-    readings_fn=generic.readings,
     camera_readings=frozenset(
         {Reading.BATTERY, Reading.SIGNAL, Reading.CHARGING, Reading.CONNECTIVITY}
     ),

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..diagnosis.model import Observation
 from . import generic
 from ._coerce import as_float, as_text, bars, celsius, dbm, first, mapping
-from .profile import ChangingReadings, Power, Profile, Reading, merge
+from .profile import ChangingReadings, Power, Reading, merge
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -237,14 +237,14 @@ def changing_readings(sources: CameraSources) -> ChangingReadings:
     return readings
 
 
-BLINK = Profile(
+BLINK = replace(
+    generic.GENERIC,
     name="blink",
     observe_fn=observe,
     changing_fn=changing_readings,
     power_fn=power,
     hub_fn=match_hub,
     keeps_hub_fn=keeps_hub,
-    readings_fn=generic.readings,
     camera_readings=frozenset({Reading.BATTERY, Reading.SIGNAL, Reading.TEMPERATURE}),
     freezes_readings=True,
     changing_from_camera=True,

@@ -14,12 +14,13 @@ Standard library only.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from ..diagnosis.model import Observation
 from . import generic
 from ._coerce import as_bool, bars, celsius, dbm, percent
-from .profile import Power, Profile, Reading, merge
+from .profile import Power, Reading, merge
 
 if TYPE_CHECKING:
     from .sources import CameraSources, SourceState
@@ -68,10 +69,10 @@ def readings(entity: SourceState) -> frozenset[Reading]:
     return found | {Reading.CONNECTIVITY} if _connected(entity) else found
 
 
-EUFY = Profile(
+EUFY = replace(
+    generic.GENERIC,
     name="eufy",
     observe_fn=observe,
-    changing_fn=generic.changing_readings,
     power_fn=power,
     readings_fn=readings,
     camera_readings=frozenset({Reading.BATTERY, Reading.SIGNAL, Reading.TEMPERATURE}),

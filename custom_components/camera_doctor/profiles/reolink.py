@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Final
 from ..diagnosis.model import Observation
 from . import generic
 from ._coerce import as_bool, as_float, as_text, first
-from .profile import ChangingReadings, Profile, Reading, merge
+from .profile import ChangingReadings, Reading, merge
 
 if TYPE_CHECKING:
     from .sources import CameraSources, SourceState
@@ -121,11 +121,11 @@ def changing_readings(sources: CameraSources) -> ChangingReadings:
     return readings
 
 
-REOLINK = Profile(
+REOLINK = replace(
+    generic.GENERIC,
     name="reolink",
     observe_fn=observe,
     changing_fn=changing_readings,
-    power_fn=generic.power,
     readings_fn=readings,
     freezes_readings=True,
 )

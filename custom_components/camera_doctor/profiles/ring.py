@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Final
 from ..diagnosis.model import Observation
 from . import generic
 from ._coerce import as_float, as_text, first
-from .profile import Power, Profile, merge
+from .profile import Power, merge
 
 if TYPE_CHECKING:
     from .sources import CameraSources
@@ -89,10 +89,4 @@ def power(sources: CameraSources) -> Power:
     return generic.power(sources)
 
 
-RING = Profile(
-    name="ring",
-    observe_fn=observe,
-    changing_fn=generic.changing_readings,
-    power_fn=power,
-    readings_fn=generic.readings,
-)
+RING = replace(generic.GENERIC, name="ring", observe_fn=observe, power_fn=power)
