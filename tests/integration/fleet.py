@@ -186,6 +186,15 @@ def state_callbacks(hass: HomeAssistant) -> int:
     return sum(len(jobs) for jobs in tracked.callbacks.values()) if tracked else 0
 
 
+def live_timers(hass: HomeAssistant) -> int:
+    """Timers scheduled on the event loop and not cancelled.
+
+    Neither Home Assistant nor asyncio counts them publicly: this reads the
+    loop's schedule.
+    """
+    return sum(not handle.cancelled() for handle in hass.loop._scheduled)
+
+
 async def diagnose(hass: HomeAssistant, camera: FakeCamera) -> dict[str, Any]:
     """The ``camera_doctor.diagnose`` action's answer for one camera."""
     response = await hass.services.async_call(

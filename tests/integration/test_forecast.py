@@ -17,10 +17,17 @@ from custom_components.camera_doctor.const import CONF_FORECAST_DAYS, DOMAIN
 from custom_components.camera_doctor.options import DEFAULT_OPTIONS
 from custom_components.camera_doctor.store import STORAGE_KEY
 
-from .fleet import FakeCamera, add_camera, advance, diagnose, setup_entry
+from .fleet import (
+    CAUSE as FLEET_CAUSE,
+    FakeCamera,
+    add_camera,
+    advance,
+    diagnose,
+    setup_entry,
+)
 
 FORECAST = "sensor.garage_battery_runs_low"
-CAUSE = "sensor.garage_red_flash_cause"
+CAUSE = FLEET_CAUSE.format("garage")
 
 
 async def _drain(

@@ -28,6 +28,7 @@ from .fleet import (
     FLASH,
     FakeCamera,
     add_generic_camera,
+    live_timers,
     past_grace,
     setup_entry,
     state_callbacks,
@@ -197,10 +198,6 @@ def _listener_counts(hass: HomeAssistant) -> tuple[dict[str, int], int]:
     return hass.bus.async_listeners(), state_callbacks(hass)
 
 
-def _live_timers(hass: HomeAssistant) -> int:
-    return sum(not handle.cancelled() for handle in hass.loop._scheduled)
-
-
 async def test_unload_leaves_no_listeners(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry
 ) -> None:
@@ -213,7 +210,7 @@ async def test_unload_leaves_no_listeners(
     await hass.async_block_till_done()
     # The first load also set up Home Assistant's own platforms; compare after.
     baseline = _listener_counts(hass)
-    timers = _live_timers(hass)
+    timers = live_timers(hass)
     for _ in range(3):
         assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
         await hass.async_block_till_done()
@@ -221,7 +218,7 @@ async def test_unload_leaves_no_listeners(
         assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
         await hass.async_block_till_done()
         assert _listener_counts(hass) == baseline
-    assert _live_timers(hass) <= timers
+    assert live_timers(hass) <= timers
     assert hass.states.get(CAUSE.format("garage")).state == STATE_UNAVAILABLE
 
 

@@ -10,6 +10,7 @@ from tests.integration.fleet import (  # noqa: F401 - shared with the reliabilit
     FakeCamera,
     add_camera,
     advance,
+    live_timers,
     our_issues,
     setup_entry,
     state_callbacks,
@@ -23,11 +24,6 @@ BLINK_ATTRIBUTES = {
     "sync_module": "Home",
     "network_id": 2201,
 }
-
-
-def live_timers(hass: HomeAssistant) -> int:
-    """Timers scheduled on the event loop and not cancelled."""
-    return sum(not handle.cancelled() for handle in hass.loop._scheduled)
 
 
 def pending_tasks(hass: HomeAssistant) -> int:
