@@ -186,6 +186,14 @@ def state_callbacks(hass: HomeAssistant) -> int:
     return sum(len(jobs) for jobs in tracked.callbacks.values()) if tracked else 0
 
 
+def listeners(hass: HomeAssistant) -> dict[str, object]:
+    """Bus listeners by event type, and the state trackers' callbacks."""
+    return {
+        "bus_listeners": hass.bus.async_listeners(),
+        "state_callbacks": state_callbacks(hass),
+    }
+
+
 def live_timers(hass: HomeAssistant) -> int:
     """Timers scheduled on the event loop and not cancelled.
 

@@ -28,6 +28,7 @@ from .fleet import (
     FLASH,
     FakeCamera,
     add_generic_camera,
+    listeners,
     live_timers,
     past_grace,
     setup_entry,
@@ -193,11 +194,6 @@ async def test_excluded_camera_gets_nothing(
     assert hass.states.get(CAUSE.format("garage")) is None
 
 
-def _listener_counts(hass: HomeAssistant) -> tuple[dict[str, int], int]:
-    """Bus listeners, and per-entity state-change callbacks of every tracker."""
-    return hass.bus.async_listeners(), state_callbacks(hass)
-
-
 async def test_unload_leaves_no_listeners(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry
 ) -> None:
@@ -205,19 +201,19 @@ async def test_unload_leaves_no_listeners(
     add_generic_camera(hass, "Garage")
     add_generic_camera(hass, "Porch")
     await setup_entry(hass, mock_config_entry)
-    assert _listener_counts(hass)[1] >= 12  # 2 cameras x 6 sources
+    assert state_callbacks(hass) >= 12  # 2 cameras x 6 sources
     assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
     await hass.async_block_till_done()
     # The first load also set up Home Assistant's own platforms; compare after.
-    baseline = _listener_counts(hass)
+    baseline = listeners(hass)
     timers = live_timers(hass)
     for _ in range(3):
         assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
         await hass.async_block_till_done()
-        assert _listener_counts(hass) != baseline
+        assert listeners(hass) != baseline
         assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
         await hass.async_block_till_done()
-        assert _listener_counts(hass) == baseline
+        assert listeners(hass) == baseline
     assert live_timers(hass) <= timers
     assert hass.states.get(CAUSE.format("garage")).state == STATE_UNAVAILABLE
 

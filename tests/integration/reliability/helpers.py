@@ -10,6 +10,7 @@ from tests.integration.fleet import (  # noqa: F401 - shared with the reliabilit
     FakeCamera,
     add_camera,
     advance,
+    listeners,
     live_timers,
     our_issues,
     setup_entry,

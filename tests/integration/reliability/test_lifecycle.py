@@ -16,6 +16,7 @@ from tests.integration.fleet import add_generic_camera
 
 from .helpers import (
     advance,
+    listeners,
     live_timers,
     our_issues,
     pending_tasks,
@@ -39,8 +40,7 @@ def _footprint(hass: HomeAssistant) -> dict[str, object]:
     """Everything a loaded entry holds, counted."""
     ours = _ours(hass)
     return {
-        "bus_listeners": hass.bus.async_listeners(),
-        "state_callbacks": state_callbacks(hass),
+        **listeners(hass),
         "timers": live_timers(hass),
         "tasks": pending_tasks(hass),
         "entities": len(ours),
@@ -101,10 +101,7 @@ async def test_unload_and_remove_leave_nothing(
     """Unload stops everything; removing the entry removes every issue and entity."""
     garage = add_generic_camera(hass, "Garage")
     porch = add_generic_camera(hass, "Porch")
-    baseline = {
-        "bus_listeners": hass.bus.async_listeners(),
-        "state_callbacks": state_callbacks(hass),
-    }
+    baseline = listeners(hass)
     await setup_entry(hass, mock_config_entry)
     garage.set("battery", "5")
     garage.set("signal", "-90")
