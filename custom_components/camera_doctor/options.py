@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from typing import Any, Final
 
 from .const import CONF_EXCLUDE, CONF_STALE_ALL_BRANDS
-from .diagnosis import Thresholds, sanitize_thresholds
+from .diagnosis import Thresholds
 
 _DEFAULT_THRESHOLDS = Thresholds()
 DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
@@ -34,7 +34,7 @@ class CameraDoctorOptions:
         exclude = options.get(CONF_EXCLUDE) or []
         return cls(
             exclude=frozenset(e for e in exclude if isinstance(e, str)),
-            # The engine's own rules for unusable values (garbage -> default).
-            thresholds=sanitize_thresholds(Thresholds(**given)),
+            # Thresholds take the default for anything unusable themselves.
+            thresholds=Thresholds(**given),
             stale_all_brands=options.get(CONF_STALE_ALL_BRANDS) is True,
         )

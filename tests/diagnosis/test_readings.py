@@ -184,7 +184,10 @@ def test_moment() -> None:
 
 
 def test_sanitize_thresholds() -> None:
-    """Garbage fields fall back to defaults; negative grace becomes zero."""
+    """Garbage fields fall back to defaults as thresholds are made.
+
+    Negative grace becomes zero; anything but ``Thresholds`` gives the defaults.
+    """
     defaults = Thresholds()
     garbage = Thresholds(
         battery_low=float("nan"),
@@ -195,19 +198,23 @@ def test_sanitize_thresholds() -> None:
         grace_minutes=-3,
         stale_hours=0,
     )
-    assert sanitize_thresholds(garbage) == Thresholds(
-        battery_low=defaults.battery_low,
-        battery_critical=5.0,
-        signal_weak=defaults.signal_weak,
-        temperature_high=defaults.temperature_high,
-        temperature_low=defaults.temperature_low,
-        grace_minutes=0.0,
-        stale_hours=0.0,
+    assert (
+        garbage
+        == sanitize_thresholds(garbage)
+        == Thresholds(
+            battery_low=defaults.battery_low,
+            battery_critical=5.0,
+            signal_weak=defaults.signal_weak,
+            temperature_high=defaults.temperature_high,
+            temperature_low=defaults.temperature_low,
+            grace_minutes=0.0,
+            stale_hours=0.0,
+        )
     )
     assert sanitize_thresholds(None) == defaults
     assert sanitize_thresholds({"battery_low": 50}) == defaults
     custom = Thresholds(battery_low=30, grace_minutes=2.5)
     assert sanitize_thresholds(custom) == custom
-    assert sanitize_thresholds(custom) is sanitize_thresholds(custom)  # cached
+    assert sanitize_thresholds(custom) is custom  # usable as made
     unhashable = Thresholds(battery_low=[30])  # type: ignore[arg-type]
     assert sanitize_thresholds(unhashable) == defaults

@@ -20,15 +20,7 @@ from .conditions import (
     outage_wait,
 )
 from .engine import diagnose
-from .model import (
-    FIX_KEYS,
-    Cause,
-    Diagnosis,
-    IntegrationReason,
-    Observation,
-    Severity,
-    Thresholds,
-)
+from .model import FIX_KEYS, Cause, Diagnosis, IntegrationReason, Observation, Severity
 from .notices import (
     MAX_NOTICES_PER_HOUR,
     OFFLINE_ERROR_AFTER,
@@ -37,7 +29,7 @@ from .notices import (
     wanted_notices,
 )
 from .quiet import is_quiet, quiet_range
-from .readings import sanitize_thresholds
+from .readings import Thresholds, sanitize_thresholds
 from .severity import cause_severity
 
 __all__ = [

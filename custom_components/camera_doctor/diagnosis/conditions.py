@@ -13,7 +13,8 @@ from typing import Final
 
 from . import readings
 from .facts import Facts
-from .model import Cause, Diagnosis, Thresholds
+from .model import Cause, Diagnosis
+from .readings import Thresholds
 
 PRECEDENCE: Final[tuple[Cause, ...]] = (
     Cause.INTEGRATION_OFFLINE,

@@ -94,8 +94,9 @@ from .conditions import (
     seen_offline,
 )
 from .facts import read_facts
-from .model import Cause, Diagnosis, Observation, Thresholds, read_only
+from .model import Cause, Diagnosis, Observation, read_only
 from .notices import notices_change_at
+from .readings import Thresholds
 
 __all__ = ["diagnose", "shift_clock"]
 

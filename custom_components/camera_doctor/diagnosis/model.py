@@ -1,4 +1,4 @@
-"""Value types of the diagnosis engine: causes, readings, thresholds, results.
+"""Value types of the diagnosis engine: causes, the observation, results.
 
 Standard library only: this module is shared by the Home Assistant layer and
 by the pure engine, and is tested without Home Assistant.
@@ -117,20 +117,6 @@ class Observation:
     # The camera says it stopped because it is too cold (Arlo's "Offline,
     # Too Cold", pyaarlo ``thermalShutdownCold``), with or without a reading.
     too_cold: bool | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Thresholds:
-    """User-tunable limits; field names are the config entry's option keys."""
-
-    battery_low: float = 20.0
-    battery_critical: float = 10.0
-    signal_weak: float = -75.0
-    temperature_high: float = 45.0
-    temperature_low: float = -20.0
-    grace_minutes: float = 5.0
-    stale_hours: float = 12.0
-    forecast_days: float = 7.0
 
 
 _EMPTY: Final[Mapping[Any, Any]] = MappingProxyType({})

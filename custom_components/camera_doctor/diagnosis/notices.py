@@ -23,7 +23,8 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Final
 
-from .model import Cause, Diagnosis, Severity, Thresholds
+from .model import Cause, Diagnosis, Severity
+from .readings import Thresholds
 from .severity import cause_severity
 
 OFFLINE_ERROR_AFTER: Final = timedelta(hours=1)

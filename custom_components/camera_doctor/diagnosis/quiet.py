@@ -12,7 +12,8 @@ import math
 from typing import Final
 
 from . import readings
-from .model import Cause, Diagnosis, Thresholds
+from .model import Cause, Diagnosis
+from .readings import Thresholds
 
 _COERCE: Final = {
     "battery_percent": readings.battery_percent,

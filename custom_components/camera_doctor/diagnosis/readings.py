@@ -15,14 +15,13 @@ profiles check their readings with these too.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
-import functools
 import math
 from types import MappingProxyType
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, cast
 
-from .model import IntegrationReason, Thresholds
+from .model import IntegrationReason
 
 
 class Plausible(NamedTuple):
@@ -65,8 +64,6 @@ _TO_CELSIUS: Final[Mapping[str, Callable[[float], float]]] = MappingProxyType(
         **dict.fromkeys(("k", "kelvin"), _from_kelvin),
     }
 )
-
-_DEFAULTS: Final = Thresholds()
 
 
 def to_float(
@@ -162,32 +159,46 @@ def moment(value: object) -> datetime | None:
         return None
 
 
-def sanitize_thresholds(thresholds: object) -> Thresholds:
-    """Return usable thresholds: any non-finite or non-numeric field -> default.
+# Limits that cannot be negative: below zero they are zero.
+_NOT_NEGATIVE: Final = frozenset({"grace_minutes", "forecast_days"})
 
-    ``grace_minutes`` below zero becomes zero; ``stale_hours`` of zero or less
-    is kept as given and means "frozen-readings detection off". Anything that
-    is not a ``Thresholds`` at all gives the defaults.
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Thresholds:
+    """User-tunable limits; field names are the config entry's option keys.
+
+    Usable whatever they are made from: a field that is not a finite number
+    (NaN, a word, ``True``) takes its default, ``grace_minutes`` and
+    ``forecast_days`` below zero become zero, and ``stale_hours`` of zero or
+    less is kept as given and means "frozen-readings detection off".
     """
-    if not isinstance(thresholds, Thresholds):
-        return _DEFAULTS
-    try:
-        return _cached_sanitize(thresholds)
-    except TypeError:  # a field holds something unhashable: no cache
-        return _sanitize(thresholds)
+
+    battery_low: float = 20.0
+    battery_critical: float = 10.0
+    signal_weak: float = -75.0
+    temperature_high: float = 45.0
+    temperature_low: float = -20.0
+    grace_minutes: float = 5.0
+    stale_hours: float = 12.0
+    forecast_days: float = 7.0
+
+    def __post_init__(self) -> None:
+        """Replace every unusable limit by its default."""
+        for item in fields(self):
+            number = to_float(getattr(self, item.name))
+            if number is None:
+                number = cast("float", item.default)
+            elif item.name in _NOT_NEGATIVE:
+                number = max(number, 0.0)
+            object.__setattr__(self, item.name, number)
 
 
-def _sanitize(thresholds: Thresholds) -> Thresholds:
-    clean: dict[str, float] = {}
-    for item in fields(Thresholds):
-        number = to_float(getattr(thresholds, item.name))
-        clean[item.name] = getattr(_DEFAULTS, item.name) if number is None else number
-    clean["grace_minutes"] = max(clean["grace_minutes"], 0.0)
-    clean["forecast_days"] = max(clean["forecast_days"], 0.0)
-    return replace(_DEFAULTS, **clean)
+_DEFAULTS: Final = Thresholds()
 
 
-# Every diagnosis and every quiet-range check sanitises the entry's same
-# thresholds. Uncached that takes about 12 µs, more than a whole quiet change
-# costs in the benchmark (README, "Performance"), so the result is cached.
-_cached_sanitize = functools.lru_cache(maxsize=16)(_sanitize)
+def sanitize_thresholds(thresholds: object) -> Thresholds:
+    """Return ``thresholds`` if they are :class:`Thresholds`, else the defaults.
+
+    Thresholds are usable as soon as they are made (``Thresholds``).
+    """
+    return thresholds if isinstance(thresholds, Thresholds) else _DEFAULTS

@@ -7,7 +7,8 @@ from types import MappingProxyType
 from typing import Final
 
 from . import readings
-from .model import Cause, Diagnosis, Severity, Thresholds
+from .model import Cause, Diagnosis, Severity
+from .readings import Thresholds
 
 _SEVERITY: Final[Mapping[Cause, Severity]] = MappingProxyType(
     {
