@@ -9,7 +9,8 @@ are accepted.
 
 ``PLAUSIBLE`` is the one table of plausible ranges and their units, and
 ``temperature_c`` the one conversion of temperatures to °C: the brand
-profiles check their readings with these too.
+profiles check their readings with these too. ``Thresholds``, the owner's
+limits, are checked the same way as they are made.
 """
 
 from __future__ import annotations
