@@ -8,7 +8,13 @@ from typing import Any
 import pytest
 
 from custom_components.camera_doctor.diagnosis.model import Observation
-from custom_components.camera_doctor.profiles import CameraSources, SourceState
+from custom_components.camera_doctor.profiles import (
+    CameraSources,
+    SourceState,
+    blink,
+    generic,
+    reolink,
+)
 from custom_components.camera_doctor.profiles.generic import GENERIC
 
 from .shapes import entity
@@ -286,3 +292,29 @@ def test_a_source_says_once_what_it_is(
     assert (source.kind, source.unit_text) == (kind, unit_text)
     assert source.kind is (kind and sys.intern(kind))
     assert source.unit_text is (unit_text and sys.intern(unit_text))
+
+
+def test_a_brand_replaces_the_generic_readers_it_names() -> None:
+    """``brand`` puts each reader in the place of the generic one of its name."""
+
+    def power(sources: CameraSources) -> Any:
+        return "own"
+
+    profile = generic.brand("own", power, freezes_readings=True)
+    assert profile.name == "own"
+    assert profile.power_fn is power
+    assert profile.freezes_readings is True
+    assert profile.observe_fn is GENERIC.observe_fn
+    assert profile.readings_fn is GENERIC.readings_fn
+    assert (blink.BLINK.hub_fn, blink.BLINK.keeps_hub_fn) == (
+        blink.match_hub,
+        blink.keeps_hub,
+    )
+    assert reolink.REOLINK.changing_fn is reolink.changing_readings
+    assert reolink.REOLINK.power_fn is GENERIC.power_fn
+
+    def power_of(sources: CameraSources) -> Any:
+        return None
+
+    with pytest.raises(KeyError):
+        generic.brand("misnamed", power_of)

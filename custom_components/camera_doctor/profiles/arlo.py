@@ -13,7 +13,6 @@ all read the generic way. Standard library only.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from ..diagnosis.model import Observation
@@ -80,12 +79,8 @@ def power(sources: CameraSources) -> Power:
     return Power.SOLAR if found is not Power.WIRED and SOLAR in charger else found
 
 
-ARLO = replace(
-    generic.GENERIC,
-    name="arlo",
-    observe_fn=observe,
-    power_fn=power,
-    camera_readings=frozenset(
-        {Reading.BATTERY, Reading.SIGNAL, Reading.CHARGING, Reading.CONNECTIVITY}
-    ),
+CAMERA_READINGS: Final = frozenset(
+    {Reading.BATTERY, Reading.SIGNAL, Reading.CHARGING, Reading.CONNECTIVITY}
 )
+
+ARLO = generic.brand("arlo", observe, power, camera_readings=CAMERA_READINGS)

@@ -237,14 +237,13 @@ def changing_readings(sources: CameraSources) -> ChangingReadings:
     return readings
 
 
-BLINK = replace(
-    generic.GENERIC,
-    name="blink",
-    observe_fn=observe,
-    changing_fn=changing_readings,
-    power_fn=power,
-    hub_fn=match_hub,
-    keeps_hub_fn=keeps_hub,
+BLINK = generic.brand(
+    "blink",
+    observe,
+    changing_readings,
+    power,
+    match_hub,
+    keeps_hub,
     camera_readings=frozenset({Reading.BATTERY, Reading.SIGNAL, Reading.TEMPERATURE}),
     freezes_readings=True,
     changing_from_camera=True,

@@ -14,7 +14,6 @@ Standard library only.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from ..diagnosis.model import Observation
@@ -69,11 +68,8 @@ def readings(entity: SourceState) -> frozenset[Reading]:
     return found | {Reading.CONNECTIVITY} if _connected(entity) else found
 
 
-EUFY = replace(
-    generic.GENERIC,
-    name="eufy",
-    observe_fn=observe,
-    power_fn=power,
-    readings_fn=readings,
-    camera_readings=frozenset({Reading.BATTERY, Reading.SIGNAL, Reading.TEMPERATURE}),
+CAMERA_READINGS: Final = frozenset(
+    {Reading.BATTERY, Reading.SIGNAL, Reading.TEMPERATURE}
 )
+
+EUFY = generic.brand("eufy", observe, power, readings, camera_readings=CAMERA_READINGS)

@@ -7,7 +7,8 @@ way (attributes, enums, levels). Standard library only.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from ..diagnosis.model import Observation
 from ._coerce import (
@@ -27,7 +28,7 @@ from ._coerce import (
 from .profile import ChangingReadings, Power, Profile, Reading
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from .sources import CameraSources, SourceState
 
@@ -292,3 +293,27 @@ GENERIC = Profile(
     power_fn=power,
     readings_fn=readings,
 )
+
+# Which field of a profile each reader fills, by the reader's name.
+_READER_FIELDS = {
+    "observe": "observe_fn",
+    "changing_readings": "changing_fn",
+    "power": "power_fn",
+    "match_hub": "hub_fn",
+    "keeps_hub": "keeps_hub_fn",
+    "readings": "readings_fn",
+}
+
+
+def brand(name: str, *readers: Callable[..., Any], **settings: Any) -> Profile:
+    """Return the generic profile with a brand's own readers and settings.
+
+    Each reader takes the place of the generic one of the same name
+    (``observe``, ``changing_readings``, ``power``, ``match_hub``,
+    ``keeps_hub`` or ``readings``); ``settings`` are the brand's other
+    :class:`Profile` fields.
+    """
+    fields: dict[str, Any] = {
+        _READER_FIELDS[reader.__name__]: reader for reader in readers
+    }
+    return replace(GENERIC, name=name, **fields, **settings)

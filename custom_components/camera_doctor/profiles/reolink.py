@@ -121,11 +121,6 @@ def changing_readings(sources: CameraSources) -> ChangingReadings:
     return readings
 
 
-REOLINK = replace(
-    generic.GENERIC,
-    name="reolink",
-    observe_fn=observe,
-    changing_fn=changing_readings,
-    readings_fn=readings,
-    freezes_readings=True,
+REOLINK = generic.brand(
+    "reolink", observe, changing_readings, readings, freezes_readings=True
 )

@@ -89,4 +89,4 @@ def power(sources: CameraSources) -> Power:
     return generic.power(sources)
 
 
-RING = replace(generic.GENERIC, name="ring", observe_fn=observe, power_fn=power)
+RING = generic.brand("ring", observe, power)
