@@ -20,7 +20,7 @@ from .conditions import (
     outage_wait,
 )
 from .engine import diagnose
-from .model import FIX_KEYS, Cause, Diagnosis, IntegrationReason, Observation, Severity
+from .model import FIX_KEYS, Cause, Diagnosis, IntegrationReason, Observation
 from .notices import (
     MAX_NOTICES_PER_HOUR,
     OFFLINE_ERROR_AFTER,
@@ -30,7 +30,7 @@ from .notices import (
 )
 from .quiet import is_quiet, quiet_range
 from .readings import Thresholds, sanitize_thresholds
-from .severity import cause_severity
+from .severity import Severity, cause_severity
 
 __all__ = [
     "BATTERY_BAND",

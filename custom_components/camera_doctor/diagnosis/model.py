@@ -62,15 +62,6 @@ class IntegrationReason(StrEnum):
     ALL_UNAVAILABLE = "all_unavailable"
 
 
-class Severity(StrEnum):
-    """How urgent a cause is (see ``severity.cause_severity``)."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-    NONE = "none"
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Observation:
     """What is known about one camera right now; ``None`` means unknown.

@@ -23,9 +23,9 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Final
 
-from .model import Cause, Diagnosis, Severity
+from .model import Cause, Diagnosis
 from .readings import Thresholds
-from .severity import cause_severity
+from .severity import Severity, cause_severity
 
 OFFLINE_ERROR_AFTER: Final = timedelta(hours=1)
 STUCK_UPDATE_AFTER: Final = timedelta(minutes=30)

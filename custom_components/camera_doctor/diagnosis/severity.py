@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from enum import StrEnum
 from types import MappingProxyType
 from typing import Final
 
 from . import readings
-from .model import Cause, Diagnosis, Severity
+from .model import Cause, Diagnosis
 from .readings import Thresholds
+
+
+class Severity(StrEnum):
+    """How urgent a cause is (see :func:`cause_severity`)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    NONE = "none"
+
 
 _SEVERITY: Final[Mapping[Cause, Severity]] = MappingProxyType(
     {
