@@ -73,14 +73,20 @@ from . import readings
 
 type Point = tuple[float, float]
 
+# Each setting of the module doc, and beside it in seconds where code needs that.
 MAX_POINTS: Final = 48
 MIN_SPACING_MINUTES: Final = 60.0
+_MIN_SPACING: Final = MIN_SPACING_MINUTES * 60.0
 AGE_OFFSET_HOURS: Final = 24.0
+_AGE_OFFSET: Final = AGE_OFFSET_HOURS * 3600.0
 CHANGE_JUMP: Final = 15.0
 CHANGE_LOOKBACK_HOURS: Final = 48.0
+_CHANGE_LOOKBACK: Final = CHANGE_LOOKBACK_HOURS * 3600.0
 CHANGE_RISE_HOURS: Final = 12.0
+_CHANGE_RISE: Final = CHANGE_RISE_HOURS * 3600.0
 RISE_MARGIN: Final = 3.0
 FORMAT_VERSION: Final = 1
+_SAME_REPORT: Final = 1.0  # seconds: readings closer than that are one report
 
 EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 # The seconds every aware datetime can be converted to and from.
@@ -88,11 +94,6 @@ _SECONDS_RANGE: Final = (
     (datetime.min.replace(tzinfo=UTC) - EPOCH).total_seconds(),
     (datetime.max.replace(tzinfo=UTC) - EPOCH).total_seconds(),
 )
-_MIN_SPACING: Final = MIN_SPACING_MINUTES * 60.0
-_SAME_REPORT: Final = 1.0  # seconds
-_AGE_OFFSET: Final = AGE_OFFSET_HOURS * 3600.0
-_CHANGE_LOOKBACK: Final = CHANGE_LOOKBACK_HOURS * 3600.0
-_CHANGE_RISE: Final = CHANGE_RISE_HOURS * 3600.0
 
 
 @dataclass(frozen=True, slots=True)
