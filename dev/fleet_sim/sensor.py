@@ -62,6 +62,18 @@ BATTERY = SimSensorDescription(
     value_fn=lambda cam: cam.battery,
 )
 
+
+def _signal_dbm(key: str, **options: bool) -> SimSensorDescription:
+    """The camera's Wi-Fi signal in dBm, under ``key``."""
+    return SimSensorDescription(
+        key=key,
+        device_class=SensorDeviceClass.SIGNAL_STRENGTH,
+        native_unit_of_measurement=DBM,
+        value_fn=lambda cam: cam.signal_dbm,
+        **options,
+    )
+
+
 # Core's ring (sensor.py) creates both Wi-Fi sensors disabled: out of the box
 # Camera Doctor sees no signal and raises its missing_readings notice.
 RING_SENSORS: tuple[SimSensorDescription, ...] = (
@@ -73,23 +85,12 @@ RING_SENSORS: tuple[SimSensorDescription, ...] = (
         state_class=None,
         value_fn=lambda cam: cam.signal_category,
     ),
-    SimSensorDescription(
-        key="wifi_signal_strength",
-        device_class=SensorDeviceClass.SIGNAL_STRENGTH,
-        native_unit_of_measurement=DBM,
-        entity_registry_enabled_default=False,
-        value_fn=lambda cam: cam.signal_dbm,
-    ),
+    _signal_dbm("wifi_signal_strength", entity_registry_enabled_default=False),
 )
 
 GENERIC_SENSORS: tuple[SimSensorDescription, ...] = (
     BATTERY,
-    SimSensorDescription(
-        key="signal_strength",
-        device_class=SensorDeviceClass.SIGNAL_STRENGTH,
-        native_unit_of_measurement=DBM,
-        value_fn=lambda cam: cam.signal_dbm,
-    ),
+    _signal_dbm("signal_strength"),
     SimSensorDescription(
         key="temperature",
         device_class=SensorDeviceClass.TEMPERATURE,
