@@ -37,7 +37,7 @@ from .discovery import CameraSpec, SourceCache
 from .hubs import HubListener
 from .integrations import IntegrationListener
 from .issues import IssueManager, async_notice_no_cameras
-from .observe import Observed, battery_level_of, observe_camera, quiet_change
+from .observe import Observed, observe_camera, quiet_reading
 from .options import CameraDoctorOptions
 from .store import CameraStore
 from .watch import CameraWatch
@@ -172,11 +172,13 @@ class CameraMonitor:
     ) -> None:
         if not self._started:
             return  # every camera is diagnosed once Home Assistant has started
-        if not quiet_change(event, watch.spec, watch.diagnosis, self.options):
+        reading = quiet_reading(event, watch.spec, watch.diagnosis, self.options)
+        if reading is None:
             self.async_evaluate(watch)
             self._integrations.async_camera_changed(watch, event)
-        elif (level := battery_level_of(event)) is not None:
+        elif reading == "battery_percent" and (new := event.data["new_state"]):
             # A level that changes no diagnosis: for the forecast only.
+            level = battery_percent(new.state)
             self.batteries.async_update(watch, level, self.options, dt_util.utcnow())
 
     @callback

@@ -24,7 +24,7 @@ from homeassistant.const import (
 from homeassistant.core import Event, EventStateChangedData, HomeAssistant, State
 
 from .diagnosis import Diagnosis, Observation, is_quiet
-from .diagnosis.readings import battery_percent, temperature_c
+from .diagnosis.readings import temperature_c
 from .discovery import CameraSpec, SourceCache, collect_sources, read_hubs
 from .freshness import Freshness, next_freshness, source_updating
 from .integrations import IntegrationDown
@@ -56,18 +56,19 @@ class Observed:
         return next((source.entity_id for source in own if source.state is None), None)
 
 
-def quiet_change(
+def quiet_reading(
     event: Event[EventStateChangedData],
     spec: CameraSpec,
     diagnosis: Diagnosis | None,
     options: CameraDoctorOptions,
-) -> bool:
-    """Whether a state change of a sibling sensor cannot change the diagnosis.
+) -> str | None:
+    """The reading a state change moves without changing the diagnosis, if so.
 
     Only a numeric battery (%), signal (dBm) or temperature sensor whose
     attributes did not change qualifies, only while its reading stays inside
     the engine's quiet range for the current diagnosis (both before and
     after), and never while the camera's freeze detection reads siblings.
+    ``None``: the change may matter.
     """
     old, new = event.data["old_state"], event.data["new_state"]
     if (
@@ -75,40 +76,31 @@ def quiet_change(
         or old is None
         or new is None
         or new.domain != SENSOR_DOMAIN
-        or old.attributes != new.attributes
+        or (old.attributes is not new.attributes and old.attributes != new.attributes)
         or _tracks_siblings_for_freeze(spec, options)
         # A clock set back: let a full diagnosis pull "since" back to now.
-        or any(when > new.last_updated for when in diagnosis.since.values())
+        or (diagnosis.since and max(diagnosis.since.values()) > new.last_updated)
     ):
-        return False
+        return None
     if (known := _reading(new)) is None:
-        return False
+        return None
     reading, unit = known
     before: object = old.state
     after: object = new.state
     if reading == "temperature_c":
         before, after = temperature_c(before, unit), temperature_c(after, unit)
-    return is_quiet(reading, before, after, diagnosis, options.thresholds)
+    if is_quiet(reading, before, after, diagnosis, options.thresholds):
+        return reading
+    return None
 
 
 def _reading(state: State) -> tuple[str, str] | None:
     """Which engine reading a sensor state carries, and in which unit, if any."""
-    if state.domain != SENSOR_DOMAIN:
-        return None
     known = _READING_BY_DEVICE_CLASS.get(str(state.attributes.get("device_class")))
     unit = state.attributes.get("unit_of_measurement")
     if known is None or unit not in known[1]:
         return None
     return known[0], unit
-
-
-def battery_level_of(event: Event[EventStateChangedData]) -> float | None:
-    """The battery level a battery sensor (in %) reports in this change, if any."""
-    new = event.data["new_state"]
-    known = _reading(new) if new is not None else None
-    if new is None or known is None or known[0] != "battery_percent":
-        return None
-    return battery_percent(new.state)
 
 
 def _tracks_freeze(spec: CameraSpec, options: CameraDoctorOptions) -> bool:

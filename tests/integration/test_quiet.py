@@ -56,6 +56,9 @@ async def test_quiet_moves_skip_and_real_ones_do_not(
     await setup_entry(hass, mock_config_entry)
     drift = [("battery", "79", {}), ("signal", "-56", {}), ("temperature", "22", {})]
     assert await _count_observations(hass, garage, drift) == 0
+    # A winter night below freezing, still above the cold limit (-20 °C).
+    frost = [("temperature", "-5", {}), ("temperature", "-6", {})]
+    assert await _count_observations(hass, garage, frost) == 0
     # The battery's drift still joins the forecast's history (no diagnosis).
     monitor = mock_config_entry.runtime_data.monitor
     assert monitor.store.get(garage.registry_id).battery.history.points[-1][1] == 79

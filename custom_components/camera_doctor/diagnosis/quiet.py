@@ -8,6 +8,8 @@ same causes and the same evidence.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 import math
 from typing import Final
 
@@ -15,10 +17,11 @@ from . import readings
 from .model import Cause, Diagnosis
 from .readings import Thresholds
 
-_COERCE: Final = {
+# Temperatures come in °C (the caller converts them from their own unit).
+_COERCE: Final[dict[str, Callable[[object], float | None]]] = {
     "battery_percent": readings.battery_percent,
     "signal_dbm": readings.signal_dbm,
-    "temperature_c": readings.temperature_c,
+    "temperature_c": partial(readings.plausible, "temperature_c"),
 }
 
 
