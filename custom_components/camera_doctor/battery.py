@@ -76,6 +76,23 @@ class BatteryForecasts:
         self._store = store
         self._notices = notices
 
+    def remembered(
+        self, spec: CameraSpec, options: CameraDoctorOptions, now: datetime
+    ) -> Forecast | None:
+        """The forecast from the stored history: shown while Home Assistant starts.
+
+        The first look then finds it standing, unless a reading moved it.
+        """
+        _, shown = battery_after(
+            spec,
+            self._store.get(spec.registry_id).battery,
+            None,
+            None,
+            thresholds=options.thresholds,
+            now=now,
+        )
+        return shown
+
     @callback
     def async_update(
         self,

@@ -153,7 +153,9 @@ class CameraMonitor:
             self.issues.readings.async_update(watch.spec for watch in watches)
 
     def _make_watch(self, spec: CameraSpec) -> CameraWatch:
-        return CameraWatch(self.hass, spec, self.store.get(spec.registry_id).diagnosis)
+        diagnosis = self.store.get(spec.registry_id).diagnosis
+        forecast = self.batteries.remembered(spec, self.options, dt_util.utcnow())
+        return CameraWatch(self.hass, spec, diagnosis, forecast)
 
     @callback
     def _async_follow(self, watch: CameraWatch) -> None:

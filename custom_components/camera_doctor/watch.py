@@ -86,16 +86,20 @@ class CameraWatch:
     )
 
     def __init__(
-        self, hass: HomeAssistant, spec: CameraSpec, diagnosis: Diagnosis | None
+        self,
+        hass: HomeAssistant,
+        spec: CameraSpec,
+        diagnosis: Diagnosis | None,
+        forecast: Forecast | None = None,
     ) -> None:
-        """Watch ``spec``, starting from the diagnosis remembered for it."""
+        """Watch ``spec``, from the diagnosis and forecast remembered for it."""
         self._hass = hass
         self.spec = spec
         # What shows the camera's diagnostic entities on its device.
         self.device = device_link(hass, spec.device_id)
         self.diagnosis = diagnosis
         self.observation: Observation | None = None
-        self.forecast: Forecast | None = None
+        self.forecast = forecast
         self.history: tuple[Transition, ...] = ()
         self._listeners: list[WatchListener] = []
         self._unsub_state: CALLBACK_TYPE | None = None

@@ -6,7 +6,8 @@ from datetime import timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import HomeAssistant
+from homeassistant.const import EVENT_HOMEASSISTANT_STARTED
+from homeassistant.core import CoreState, HomeAssistant
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
 from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
@@ -162,6 +163,35 @@ async def test_history_survives_a_restart(
     assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
     await hass.async_block_till_done()
     assert hass.states.get(FORECAST).state == before
+
+
+async def test_a_restart_shows_the_forecast_at_once(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    garage: FakeCamera,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """While Home Assistant starts the sensor shows the stored forecast.
+
+    The diagnosis entities show the stored diagnosis until every camera is
+    looked at once Home Assistant has started; so does the forecast, and
+    that first look does not write it again (no unknown in its history).
+    """
+    await _drain(hass, freezer, garage, range(80, 60, -1))
+    before = hass.states.get(FORECAST)
+    assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
+    hass.set_state(CoreState.not_running)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    starting = hass.states.get(FORECAST)
+    assert starting.state == before.state
+    assert starting.attributes == before.attributes
+
+    hass.set_state(CoreState.running)
+    hass.bus.async_fire(EVENT_HOMEASSISTANT_STARTED)
+    await hass.async_block_till_done()
+    assert mock_config_entry.runtime_data.monitor.cameras  # looked at
+    assert hass.states.get(FORECAST).last_updated == starting.last_updated
 
 
 async def test_batteries_replaced_starts_a_new_discharge(
