@@ -55,11 +55,18 @@ def device_link(hass: HomeAssistant, device_id: str | None) -> DeviceLink | None
 
 
 def link_entity_to_device(entity: Entity, link: DeviceLink | None) -> None:
-    """Show ``entity`` on the device ``link`` leads to."""
-    if isinstance(link, dict):
-        entity._attr_device_info = link  # noqa: SLF001
-    elif link is not None:
-        entity.device_entry = link
+    """Show ``entity`` on the device ``link`` leads to.
+
+    The link is told apart by the release, as :func:`device_link` made it: its
+    kinds are no test (2026.11 made ``DeviceInfo`` a dataclass, and a camera's
+    device may be a ``ChildDeviceEntry``, which is no ``DeviceEntry``).
+    """
+    if link is None:
+        return
+    if ENTITY_DEVICE_ENTRY:
+        entity.device_entry = link  # type: ignore[assignment]
+    else:
+        entity._attr_device_info = link  # type: ignore[assignment]  # noqa: SLF001
 
 
 @dataclass(frozen=True, slots=True)
