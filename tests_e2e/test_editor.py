@@ -109,7 +109,12 @@ def test_automation_editor_trigger_runs_on_the_chosen_cause(
 
     # The trigger's form: the target chosen, the optional list of causes.
     page.locator("ha-checkbox").filter(visible=True).first.click()
-    page.locator("ha-selector-select").filter(visible=True).first.click()
+    causes = page.locator("ha-selector-select").filter(visible=True).first
+    causes.click()
+    # From 2026.11 the chosen causes are a list whose Add button opens the picker.
+    add = causes.get_by_role("button", name="Add", exact=True)
+    if add.count():
+        add.first.click()
     option = page.get_by_text(CAUSE_NAME, exact=True).filter(visible=True).first
     expect(option).to_be_visible()
     settle(page)
