@@ -164,6 +164,9 @@ def chromium() -> Iterator[tuple[BrowserContext, list[str]]]:
             timezone_id="Europe/Amsterdam",
         )
         context.set_default_timeout(UI_TIMEOUT_MS)
+        # Assertions wait as long as actions (Playwright's own is 5 s): a busy
+        # machine can take longer to load a panel after the first log-in.
+        expect.set_options(timeout=UI_TIMEOUT_MS)
         context.route("**/*", only_loopback)
         try:
             yield context, blocked
