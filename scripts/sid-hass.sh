@@ -1,8 +1,8 @@
 # shellcheck shell=bash
 # scripts/sid-hass.sh — the newest Home Assistant release, to run (scripts/e2e --latest).
 #
-# Sourced after scripts/sid-root.sh, inside its root (sid_enter, sid_root,
-# sid_mount, sid_venv first). The test suite's venv ($VENV) holds the Home
+# Sourced after scripts/sid-root.sh, inside its root (sid_enter, sid_root and
+# sid_mount first). The test suite's venv ($VENV) holds the Home
 # Assistant that the newest pytest-homeassistant-custom-component pins, and
 # the harness may lag a Home Assistant release by weeks. What owners run is
 # the newest release on PyPI, so the end-to-end test runs that one: a venv of
@@ -12,7 +12,9 @@
 #
 #   sid_hass_venv   sets HASS_VENV: built, or rebuilt when a newer release is
 #                   out; with CAMERA_DOCTOR_OFFLINE=1 the one there is reused
-#                   (the test suite's venv when there is none)
+#                   (the test suite's venv, built by scripts/test-latest, when
+#                   there is none)
+#   sid_hass_constraints  its package constraints, for what goes next to it
 #   sid_hass_report the versions in it
 
 HASS_VENV=/opt/hass     # inside the root
@@ -22,9 +24,7 @@ sid_hass_venv() {
   local have want=""
   have=$(cat "$ROOT$HASS_VENV/$HASS_STAMP" 2>/dev/null || true)
   if [ -z "${CAMERA_DOCTOR_OFFLINE:-}" ]; then
-    # The newest release this root's Python can run (pip filters by Requires-Python).
-    want=$(in_root "$TOOLS/bin/pip" index versions homeassistant 2>/dev/null \
-      | sed -n 's/^homeassistant (\([^)]*\)).*/\1/p' | head -n 1 || true)
+    want=$(newest_on_pypi homeassistant)
     [ -n "$want" ] || log "WARNING: could not look up the newest Home Assistant on PyPI"
   fi
   if [ -z "$want" ]; then
@@ -43,8 +43,7 @@ sid_hass_venv() {
   log "installing Home Assistant $want into $HASS_VENV ..."
   rm -rf "$ROOT$HASS_VENV"
   in_root "$TOOLS/bin/uv" venv -q --python "/usr/bin/$PY" "$HASS_VENV"
-  if ! run_in_root "$TOOLS/bin/uv" pip install -q --python "$HASS_VENV/bin/python" \
-       "homeassistant==$want"; then
+  if ! uv_install_in "$HASS_VENV" "homeassistant==$want"; then
     rm -rf "$ROOT$HASS_VENV"
     die "installing Home Assistant $want failed (see above)"
   fi

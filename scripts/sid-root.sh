@@ -265,8 +265,17 @@ requirements() {  # requirements keep|drop
   in_root "$PY" "$PROJ_IN_ROOT/scripts/sid_requirements.py" "$1"
 }
 
-uv_install() {  # uv_install ARGS... (into the venv, quietly)
-  run_in_root "$TOOLS/bin/uv" pip install -q --python "$VENV/bin/python" "$@"
+uv_install_in() {  # uv_install_in VENV ARGS... (a venv in the root, quietly)
+  local venv=$1; shift
+  run_in_root "$TOOLS/bin/uv" pip install -q --python "$venv/bin/python" "$@"
+}
+uv_install() { uv_install_in "$VENV" "$@"; }  # into the test suite's venv
+
+# The newest release of a package on PyPI that the root's Python can run (pip
+# filters by Requires-Python; pre-releases left out); empty if PyPI cannot say.
+newest_on_pypi() {  # newest_on_pypi PACKAGE
+  in_root "$TOOLS/bin/pip" index versions "$1" 2>/dev/null \
+    | sed -n "s/^$1 (\([^)]*\)).*/\1/p" | head -n1 || true
 }
 
 # Phase 1 (only when the requirement list or the newest harness changed):
@@ -284,8 +293,7 @@ sid_venv() {  # the venv, built or updated (see "Caching" above)
 
   NEWEST_PHCC=""
   if [ -z "${CAMERA_DOCTOR_OFFLINE:-}" ]; then
-    NEWEST_PHCC="$(in_root "$TOOLS/bin/pip" index versions "$PHCC" 2>/dev/null \
-                   | sed -n "s/^$PHCC (\([^)]*\)).*/\1/p" | head -n1 || true)"
+    NEWEST_PHCC="$(newest_on_pypi "$PHCC")"
     [ -n "$NEWEST_PHCC" ] || log "WARNING: could not look up the newest $PHCC on PyPI"
   fi
   if [ -n "$NEWEST_PHCC" ]; then

@@ -57,9 +57,10 @@ def device_link(hass: HomeAssistant, device_id: str | None) -> DeviceLink | None
 def link_entity_to_device(entity: Entity, link: DeviceLink | None) -> None:
     """Show ``entity`` on the device ``link`` leads to.
 
-    The link is told apart by the release, as :func:`device_link` made it: its
-    kinds are no test (2026.11 made ``DeviceInfo`` a dataclass, and a camera's
-    device may be a ``ChildDeviceEntry``, which is no ``DeviceEntry``).
+    Which kind of link it is follows from the release, as in
+    :func:`device_link`; its type would not tell (2026.11 made ``DeviceInfo``
+    a dataclass, and a camera's device may be a ``ChildDeviceEntry``, which is
+    no ``DeviceEntry``).
     """
     if link is None:
         return
