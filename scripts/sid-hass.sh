@@ -8,13 +8,12 @@
 # the newest release on PyPI, so the end-to-end test runs that one: a venv of
 # its own ($HASS_VENV) with nothing but Home Assistant (the frontend and the
 # development configuration's integration libraries are added by scripts/e2e,
-# under that release's package constraints).
+# under that release's package constraints: ha_constraints in sid-root.sh).
 #
 #   sid_hass_venv   sets HASS_VENV: built, or rebuilt when a newer release is
 #                   out; with CAMERA_DOCTOR_OFFLINE=1 the one there is reused
 #                   (the test suite's venv, built by scripts/test-latest, when
 #                   there is none)
-#   sid_hass_constraints  its package constraints, for what goes next to it
 #   sid_hass_report the versions in it
 
 HASS_VENV=/opt/hass     # inside the root
@@ -56,12 +55,4 @@ import sys
 import homeassistant.const as c
 print(f"[{sys.argv[1]}] Python {sys.version.split()[0]}, Home Assistant {c.__version__}")
 PYEOF
-}
-
-# Home Assistant's own package constraints, for what is installed next to it.
-sid_hass_constraints() {  # writes /tmp/camera-doctor-hass-constraints.txt in the root
-  in_root "$HASS_VENV/bin/python" -c '
-import pathlib, shutil, homeassistant
-shutil.copy(pathlib.Path(homeassistant.__file__).with_name("package_constraints.txt"),
-            "/tmp/camera-doctor-hass-constraints.txt")'
 }

@@ -271,6 +271,15 @@ uv_install_in() {  # uv_install_in VENV ARGS... (a venv in the root, quietly)
 }
 uv_install() { uv_install_in "$VENV" "$@"; }  # into the test suite's venv
 
+# The package constraints of the Home Assistant in VENV, for uv (-c FILE) when
+# something is installed next to it.
+ha_constraints() {  # ha_constraints VENV FILE (FILE: a path in the root)
+  in_root "$1/bin/python" - "$2" <<'PYEOF'
+import pathlib, shutil, sys, homeassistant
+shutil.copy(pathlib.Path(homeassistant.__file__).with_name("package_constraints.txt"), sys.argv[1])
+PYEOF
+}
+
 # The newest release of a package on PyPI that the root's Python can run (pip
 # filters by Requires-Python; pre-releases left out); empty if PyPI cannot say.
 newest_on_pypi() {  # newest_on_pypi PACKAGE
@@ -341,6 +350,8 @@ sid_venv() {  # the venv, built or updated (see "Caching" above)
       || die "could not align the requirements with Home Assistant's pins"
   done
   if [ -n "$REBUILT" ] || ! cmp -s "$ROOT/tmp/camera-doctor-requirements.aligned.txt" "$ALIGNED_FILE"; then
+    ha_constraints "$VENV" /tmp/camera-doctor-ha-constraints.txt \
+      || die "could not read Home Assistant's package constraints"
     if [ -z "$REBUILT" ]; then
       log "the Home Assistant integrations the project uses changed; updating the venv:"
       diff "$ALIGNED_FILE" "$ROOT/tmp/camera-doctor-requirements.aligned.txt" 2>/dev/null \

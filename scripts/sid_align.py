@@ -18,7 +18,6 @@ Usage: sid_align.py REQUIREMENTS PROJECT [verbose] (see sid_venv in sid-root.sh)
 import json
 from pathlib import Path
 import re
-import shutil
 import sys
 
 import homeassistant
@@ -28,8 +27,6 @@ reqs_file, project = Path(sys.argv[1]), Path(sys.argv[2])
 verbose = sys.argv[3:] == ["verbose"]
 ha = Path(homeassistant.__file__).parent
 comps = ha / "components"
-# Read by uv in the root (sid-root.sh).
-shutil.copy(ha / "package_constraints.txt", "/tmp/camera-doctor-ha-constraints.txt")  # noqa: S108
 
 
 def say(msg: str) -> None:
