@@ -18,6 +18,7 @@ import yaml
 from custom_components.camera_doctor import const
 from custom_components.camera_doctor.const import DOCS_URL, learn_more_url
 from custom_components.camera_doctor.diagnosis import FIX_KEYS, Cause
+from tests.test_readme_links import OWN_URL
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "custom_components" / "camera_doctor"
@@ -83,9 +84,12 @@ def test_no_page_without_a_notice() -> None:
     "page", PAGES, ids=lambda path: path.relative_to(ROOT).as_posix()
 )
 def test_relative_links_resolve(page: Path) -> None:
-    """Each relative link or image of a docs page names a file (and heading)."""
+    """Each link or image of a docs page into this repository names a file (and heading)."""
     text = page.read_text("utf-8")
     for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if own := OWN_URL.match(target):
+            assert (ROOT / own[1]).exists(), (page.name, target)
+            continue
         if target.startswith(("https://", "http://", "mailto:")):
             continue
         path_part, _, anchor = target.partition("#")
