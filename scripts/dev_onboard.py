@@ -11,6 +11,10 @@ Subcommands:
   onboard        finish onboarding, save a long-lived token in
                  .dev-config/.dev-token and create the Camera Doctor entry
   token          print a valid access token (for curl)
+
+The configuration directory is ``$CAMERA_DOCTOR_DEV_CONFIG`` (relative to the
+project; ``.dev-config-latest`` for ``scripts/develop --latest``), else
+``.dev-config``.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from dev_support import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG_DIR = ROOT / ".dev-config"
+CONFIG_DIR = ROOT / (os.environ.get("CAMERA_DOCTOR_DEV_CONFIG") or ".dev-config")
 TOKEN_FILE = CONFIG_DIR / ".dev-token"
 PORT_VARIABLE = "CAMERA_DOCTOR_PORT"
 DEFAULT_PORT = 8123

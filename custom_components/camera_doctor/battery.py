@@ -2,8 +2,7 @@
 
 Only for a camera whose battery reports a level (``CameraSpec.battery_level``):
 each reading joins the history (``diagnosis.forecast``, pure), and the
-forecast is worked out again when the history changed (a full one costs
-about a millisecond, so not on every look at the camera).
+forecast is worked out again only when the history changed.
 """
 
 from __future__ import annotations

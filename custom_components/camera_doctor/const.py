@@ -10,6 +10,15 @@ TITLE: Final = "Camera Doctor"
 CAMERA_DOMAIN: Final = "camera"
 LOGGER = logging.getLogger(__package__)
 
+# A notice's "Learn more" opens its page: docs/causes/<notice key>.md.
+DOCS_URL: Final = "https://github.com/camera-doctor/camera-doctor/blob/main/docs"
+
+
+def learn_more_url(key: str) -> str:
+    """The page of a notice: a cause key, ``battery_forecast`` or ``missing_readings``."""
+    return f"{DOCS_URL}/causes/{key}.md"
+
+
 # Option keys (public: automations and acceptance tests rely on them).
 CONF_EXCLUDE: Final = "exclude"
 CONF_BATTERY_LOW: Final = "battery_low"

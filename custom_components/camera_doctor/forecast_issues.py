@@ -17,7 +17,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
 
-from .const import DOMAIN, LOGGER
+from .const import DOMAIN, LOGGER, learn_more_url
 from .diagnosis import FIX_KEYS, Cause, Diagnosis
 from .diagnosis.forecast import Forecast, notice_due
 from .discovery import CameraSpec
@@ -28,7 +28,6 @@ from .shared_notices import Notice, async_show
 
 ISSUE_KEY = "battery_forecast"
 PREFIX = f"{ISSUE_KEY}_"
-LEARN_MORE_URL = "https://github.com/camera-doctor/camera-doctor#battery-forecast"
 DAY = 86400.0
 
 
@@ -88,7 +87,7 @@ class ForecastIssues:
             f"{PREFIX}{registry_id}",
             Notice(ISSUE_KEY, placeholders, data),
             ir.IssueSeverity.WARNING,
-            LEARN_MORE_URL,
+            learn_more_url(ISSUE_KEY),
         )
 
     @callback

@@ -14,13 +14,13 @@ from homeassistant.const import ATTR_RESTORED
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 
+from .const import learn_more_url
 from .diagnosis import FIX_KEYS, Cause
 from .discovery import CameraSpec
 from .notice_texts import shared_fix_steps
 from .shared_notices import Notice, SharedNotices
 
 HUB_ISSUE_PREFIX = f"{Cause.SYNC_MODULE_OFFLINE.value}_"
-LEARN_MORE_URL = "https://github.com/camera-doctor/camera-doctor#sync-module-offline"
 
 
 def entity_name(hass: HomeAssistant, entity_id: str) -> str:
@@ -53,7 +53,7 @@ def entity_name(hass: HomeAssistant, entity_id: str) -> str:
 class HubIssues(SharedNotices[str]):
     """The ``sync_module_offline`` issues, one per sync module."""
 
-    learn_more_url = LEARN_MORE_URL
+    learn_more_url = learn_more_url(Cause.SYNC_MODULE_OFFLINE)
 
     @callback
     def async_update(self, spec: CameraSpec, hub_entity_id: str | None) -> None:

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 
 from homeassistant.core import HomeAssistant, callback
 
+from .const import learn_more_url
 from .diagnosis import FIX_KEYS, Cause, IntegrationReason
 from .discovery import CameraSpec
 from .hub_issues import entity_name
@@ -27,7 +28,6 @@ from .shared_notices import Notice, SharedNotices
 
 INTEGRATION_ISSUE_PREFIX = f"{Cause.INTEGRATION_OFFLINE.value}_"
 REAUTH_TRANSLATION_KEY = f"{Cause.INTEGRATION_OFFLINE.value}_reauth"
-LEARN_MORE_URL = "https://github.com/camera-doctor/camera-doctor#integration-offline"
 # The reason the notice gives when its cameras disagree (one diagnosis saw
 # the entry unloaded, another the sign-in pending): the one to act on first.
 _REASON_ORDER = (
@@ -54,7 +54,7 @@ class IntegrationIssues(SharedNotices[tuple[str, IntegrationReason]]):
     Each camera keeps its entity id and the reason its diagnosis gave.
     """
 
-    learn_more_url = LEARN_MORE_URL
+    learn_more_url = learn_more_url(Cause.INTEGRATION_OFFLINE)
 
     @callback
     def async_update(self, spec: CameraSpec, reason: IntegrationReason | None) -> None:

@@ -16,7 +16,7 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.event import async_track_point_in_utc_time
 
-from .const import DOMAIN, LOGGER
+from .const import DOMAIN, LOGGER, learn_more_url
 from .diagnosis import Cause, Diagnosis, Severity, Thresholds, flap_hold, wanted_notices
 from .diagnosis.readings import integration_reason
 from .discovery import CameraSpec
@@ -26,8 +26,6 @@ from .integration_issues import IntegrationIssues
 from .notice_texts import issue_placeholders
 from .readings_issues import ReadingsIssues
 from .shared_notices import Notice, async_show
-
-LEARN_MORE_URL = "https://github.com/camera-doctor/camera-doctor#{anchor}"
 
 # Causes Home Assistant can act on from the repair dialog.
 FIXABLE = frozenset(
@@ -182,7 +180,7 @@ class IssueManager:
             issue_id(cause, spec.registry_id),
             Notice(cause.value, shown.placeholders, data, fixable=cause in FIXABLE),
             shown.severity,
-            LEARN_MORE_URL.format(anchor=cause.value.replace("_", "-")),
+            learn_more_url(cause),
         )
 
     @callback

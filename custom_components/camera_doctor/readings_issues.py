@@ -32,7 +32,7 @@ from homeassistant.helpers import (
 )
 from homeassistant.helpers.translation import async_get_cached_translations
 
-from .const import CAMERA_DOMAIN, DOMAIN, LOGGER
+from .const import CAMERA_DOMAIN, DOMAIN, LOGGER, learn_more_url
 from .discovery import CameraSpec, source_state
 from .hub_issues import entity_name
 from .integrations import loaded_name
@@ -41,9 +41,6 @@ from .shared_notices import Notice, async_show
 
 ISSUE_KEY: Final = "missing_readings"
 PREFIX: Final = f"{ISSUE_KEY}_"
-LEARN_MORE_URL: Final = (
-    "https://github.com/camera-doctor/camera-doctor#readings-hidden-by-default"
-)
 SELECTOR: Final = "selector"
 
 
@@ -247,7 +244,7 @@ class ReadingsIssues:
                 ISSUE_KEY, placeholders, {"config_entry_id": entry_id}, fixable=True
             ),
             ir.IssueSeverity.WARNING,
-            LEARN_MORE_URL,
+            learn_more_url(ISSUE_KEY),
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -20,7 +21,9 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed,
 )
 
-from custom_components.camera_doctor.const import DOMAIN
+from custom_components.camera_doctor.const import DOCS_URL, DOMAIN
+
+DOCS = Path(__file__).parents[2] / "docs"
 
 
 @dataclass
@@ -218,9 +221,17 @@ async def diagnose(hass: HomeAssistant, camera: FakeCamera) -> dict[str, Any]:
 
 
 def our_issues(hass: HomeAssistant) -> dict[str, ir.IssueEntry]:
-    """Camera Doctor's repair issues, by issue id."""
-    return {
+    """Camera Doctor's repair issues, by issue id.
+
+    Each one's "Learn more" must open a page of the repository's docs/.
+    """
+    issues = {
         issue_id: issue
         for (domain, issue_id), issue in ir.async_get(hass).issues.items()
         if domain == DOMAIN
     }
+    for issue in issues.values():
+        if (url := issue.learn_more_url) is not None:
+            assert url.startswith(f"{DOCS_URL}/"), url
+            assert (DOCS / url.removeprefix(f"{DOCS_URL}/")).is_file(), url
+    return issues

@@ -44,7 +44,7 @@ async def test_offline_for_an_hour_becomes_an_error(
     issue = ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
     assert issue is not None
     assert issue.severity is ir.IssueSeverity.WARNING
-    assert issue.learn_more_url.endswith("#no-connection")
+    assert issue.learn_more_url.endswith("/docs/causes/no_connection.md")
     await advance(hass, freezer, timedelta(minutes=56))
     issue = ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
     assert issue.severity is ir.IssueSeverity.ERROR

@@ -24,10 +24,6 @@ For the Home Assistant layer, the whole API (history in
   forecast that wobbles around the limit does not raise and clear it again
   and again.
 
-Cost, with a full history: about 30 microseconds a ``record`` and a
-millisecond a ``forecast``; a forecast changes only with a new point or
-when readings turn stale.
-
 Method. A straight line is fitted with a weighted Theil-Sen estimator: the
 slope is the weighted median of the slopes between every pair of points, the
 level at the newest point the weighted median of the points less that slope.

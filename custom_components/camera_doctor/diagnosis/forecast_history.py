@@ -57,9 +57,6 @@ as ``[seconds, percent]`` lists, ``changed_at``, ``charging``) and
 point that is not a pair of numbers, points out of order or under a second
 apart) is dropped, down to an empty history; of more than ``MAX_POINTS``
 points, the first and the newest are kept.
-
-A full history as a tuple of pairs takes about 5 kB; between looks the
-integration keeps it packed in one array of floats (under a kilobyte).
 """
 
 from __future__ import annotations
