@@ -1,11 +1,10 @@
 """An owner's upgrade: set up on the oldest supported release, started by the newest.
 
-``scripts/e2e --upgrade`` runs :func:`test_upgrade_before` on the oldest
+``scripts/e2e --upgrade`` runs :func:`test_upgrade` on the oldest
 release (``E2E_UPGRADE=before``): Camera Doctor is set up, its config entry
 on the cameras' devices as that release wants it, and an automation with a
 device trigger on a camera's device is written. Then the newest release
-starts on that configuration (``E2E_UPGRADE=after``,
-:func:`test_upgrade_after`), which splits every device of several config
+starts on that configuration (``E2E_UPGRADE=after``), which splits every device of several config
 entries (2026.8): each camera must still be listed once, with Camera
 Doctor's entities, and the automation must still fire.
 """
@@ -54,8 +53,7 @@ def _owned_by(device: dict[str, Any], entry_id: str) -> bool:
     return entry_id in (device.get("config_entries") or [device.get("config_entry_id")])
 
 
-@pytest.mark.skipif(UPGRADE != "before", reason="scripts/e2e --upgrade only")
-def test_upgrade_before(
+def _before(
     ha: HomeAssistantProcess,
     ws: WebSocketClient,
     entry_id: str,
@@ -92,19 +90,23 @@ def test_upgrade_before(
     log(f"upgrade: set up on the oldest release; {len(devices)} devices")
 
 
-@pytest.mark.skipif(UPGRADE != "after", reason="scripts/e2e --upgrade only")
-def test_upgrade_after(
+@pytest.mark.skipif(not UPGRADE, reason="scripts/e2e --upgrade only")
+def test_upgrade(
     ha: HomeAssistantProcess,
     ws: WebSocketClient,
     entry_id: str,
     cameras: dict[str, Camera],
     browser: tuple[BrowserContext, list[str]],
 ) -> None:
-    """On the newest release: each camera once, with Camera Doctor's entities.
+    """Set up on the oldest release; on the newest, each camera once.
 
-    ``cameras`` checks that Camera Doctor's entities are on their camera's
-    device. Settings → Devices is saved as ``devices-after-upgrade.png``.
+    On the newest, ``cameras`` checks that Camera Doctor's entities are on
+    their camera's device; Settings → Devices is saved as
+    ``devices-after-upgrade.png``.
     """
+    if UPGRADE == "before":
+        _before(ha, ws, entry_id, cameras)
+        return
     context, _ = browser
     page = context.new_page()
     log_in(page)
