@@ -10,10 +10,11 @@
 # development configuration's integration libraries are added by scripts/e2e,
 # under that release's package constraints: ha_constraints in sid-root.sh).
 #
-#   sid_hass_venv   sets HASS_VENV: built, or rebuilt when a newer release is
-#                   out; with CAMERA_DOCTOR_OFFLINE=1 the one there is reused
-#                   (the test suite's venv, built by scripts/test-latest, when
-#                   there is none)
+#   sid_hass_venv   sets HASS_VENV: built (with the root's installer venv,
+#                   sid_tools, made first if missing), or rebuilt when a newer
+#                   release is out; with CAMERA_DOCTOR_OFFLINE=1 the one there
+#                   is reused (the test suite's venv, built by
+#                   scripts/test-latest, when there is none)
 #   sid_hass_report the versions in it
 
 HASS_VENV=/opt/hass     # inside the root
@@ -23,15 +24,18 @@ sid_hass_venv() {
   local have want=""
   have=$(cat "$ROOT$HASS_VENV/$HASS_STAMP" 2>/dev/null || true)
   if [ -z "${CAMERA_DOCTOR_OFFLINE:-}" ]; then
+    sid_tools
     want=$(newest_on_pypi homeassistant)
     [ -n "$want" ] || log "WARNING: could not look up the newest Home Assistant on PyPI"
   fi
   if [ -z "$want" ]; then
     if [ -n "$have" ]; then
       log "reusing Home Assistant $have in $HASS_VENV"
-    else
+    elif [ -x "$ROOT$VENV/bin/hass" ]; then
       log "no venv of the newest Home Assistant yet: running the test suite's"
       HASS_VENV=$VENV
+    else
+      die "no Home Assistant in $ROOT to run (PyPI not reached, nothing installed yet)"
     fi
     return 0
   fi

@@ -289,14 +289,20 @@ newest_on_pypi() {  # newest_on_pypi PACKAGE
 
 # Phase 1 (only when the requirement list or the newest harness changed):
 
-sid_venv() {  # the venv, built or updated (see "Caching" above)
-  # --- 3. the venv -----------------------------------------------------------------------
+# The installer venv (pip + uv) that builds the other venvs and asks PyPI for
+# versions: made here by whichever script needs it first.
+sid_tools() {
   if [ ! -x "$ROOT$TOOLS/bin/uv" ]; then
     log "creating installer venv $TOOLS (pip + uv) ..."
     rm -rf "$ROOT$TOOLS"
     in_root "$PY" -m venv "$TOOLS"
-    in_root "$TOOLS/bin/pip" install -q uv
+    in_root "$TOOLS/bin/pip" install -q uv || { rm -rf "$ROOT$TOOLS"; die "installing uv into $TOOLS failed"; }
   fi
+}
+
+sid_venv() {  # the venv, built or updated (see "Caching" above)
+  # --- 3. the venv -----------------------------------------------------------------------
+  sid_tools
   REQS="$(requirements keep)" || die "could not read the test requirements from pyproject.toml"
   REQS_UNPINNED="$(requirements drop)" || die "could not read the test requirements from pyproject.toml"
 

@@ -50,6 +50,10 @@ HASS_COMMAND: list[str] = json.loads(
 # The configuration directory as Home Assistant sees it (in the root: the
 # project is bind-mounted elsewhere, so the links in it are relative).
 HASS_CONFIG_DIR = Path(os.environ.get("E2E_HASS_PROJECT") or ROOT) / ".e2e" / "config"
+# scripts/e2e --upgrade: "before" on the oldest release writes the
+# configuration the newest release then starts on, "after" (as an owner's
+# Home Assistant after an upgrade); "" in every other run.
+UPGRADE = os.environ.get("E2E_UPGRADE", "")
 HOST = "127.0.0.1"
 URL = f"http://{HOST}:{PORT}"
 USERNAME = "dev"
@@ -195,7 +199,10 @@ class HomeAssistantProcess:
             pass
         else:
             raise RuntimeError(f"port {PORT} is taken by another program")
-        write_config()
+        if UPGRADE == "after":
+            onboard.preseed(CONFIG_DIR)  # the configuration of the run before
+        else:
+            write_config()
         E2E_DIR.mkdir(exist_ok=True)
         with LOG_FILE.open("wb") as log:
             self.proc = subprocess.Popen(

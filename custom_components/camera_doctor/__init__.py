@@ -7,7 +7,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
-from .cameras import async_migrate_unique_ids
+from .cameras import async_migrate_unique_ids, entity_homes
+from .compat import async_forget_device_info_links
 from .const import DOMAIN
 from .issues import async_remove_all_issues
 from .monitor import CameraDoctorConfigEntry, CameraDoctorData, CameraMonitor
@@ -44,6 +45,9 @@ async def async_setup_entry(
     monitor = CameraMonitor(hass, CameraDoctorOptions.from_mapping(entry.options))
     entry.runtime_data = CameraDoctorData(monitor=monitor)
     await monitor.async_load()
+    monitor.removed_devices = async_forget_device_info_links(
+        hass, entry.entry_id, entity_homes(hass, monitor.cameras.values())
+    )
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     monitor.async_start()
     entry.async_on_unload(entry.add_update_listener(_async_options_updated))

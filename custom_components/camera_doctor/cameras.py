@@ -59,6 +59,23 @@ def entity_unique_id(spec: CameraSpec, key: str) -> str:
     return _unique_id(spec.platform, spec.unique_id, key)
 
 
+def entity_homes(
+    hass: HomeAssistant, watches: Iterable[CameraWatch]
+) -> dict[str, str | None]:
+    """The device each watched camera's diagnostic entities belong on."""
+    ent_reg = er.async_get(hass)
+    return {
+        entity_id: watch.spec.device_id
+        for watch in watches
+        for domain, key in ALL_ENTITY_KEYS
+        if (
+            entity_id := ent_reg.async_get_entity_id(
+                domain, DOMAIN, entity_unique_id(watch.spec, key)
+            )
+        )
+    }
+
+
 def _first_scheme(entry: er.RegistryEntry) -> tuple[str, str] | None:
     """The camera unique id and key of a version-1 unique id, if it is one."""
     for domain, key in ALL_ENTITY_KEYS:

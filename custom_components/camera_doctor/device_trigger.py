@@ -18,6 +18,7 @@ from homeassistant.helpers.trigger import TriggerActionType, TriggerInfo
 from homeassistant.helpers.typing import ConfigType
 import voluptuous as vol
 
+from .compat import same_device_ids
 from .const import (
     ATTR_CAUSE,
     ATTR_PREVIOUS_CAUSE,
@@ -119,12 +120,16 @@ async def async_attach_trigger(
 ) -> CALLBACK_TYPE:
     """Run ``action`` when the device's camera gets (or loses) a cause."""
     device_id: str = config[CONF_DEVICE_ID]
+    monitor = async_loaded_monitor(hass)
+    device_ids = same_device_ids(
+        hass, device_id, monitor.removed_devices if monitor else {}
+    )
     trigger_data = trigger_info["trigger_data"]
     job = HassJob(action, f"camera_doctor device trigger {trigger_info}")
 
     @callback
     def event_filter(data: Mapping[str, Any]) -> bool:
-        return data.get(CONF_DEVICE_ID) == device_id and _matches(config, data)
+        return data.get(CONF_DEVICE_ID) in device_ids and _matches(config, data)
 
     @callback
     def handle_event(event: Event[Mapping[str, Any]]) -> None:

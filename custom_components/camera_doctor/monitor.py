@@ -92,6 +92,9 @@ class CameraMonitor:
         self._unsubs: list[CALLBACK_TYPE] = []
         self._started = False
         self._daylight = Daylight(hass, self.async_evaluate_all)
+        # Twins of cameras' devices removed at set-up, with the device each
+        # was split from (compat.async_forget_device_info_links).
+        self.removed_devices: dict[str, str] = {}
 
     async def async_load(self) -> None:
         """Read what was remembered, then find the cameras."""
