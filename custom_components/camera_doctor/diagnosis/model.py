@@ -33,6 +33,10 @@ class Cause(StrEnum):
     NONE = "none"
 
 
+# The causes that make the light flash red: all but ``none`` and the advice
+# ``firmware_outdated`` (an available update does not flash red).
+RED_FLASH_CAUSES: Final = frozenset(Cause) - {Cause.NONE, Cause.FIRMWARE_OUTDATED}
+
 # Stable key of the recommended fix for each cause (the ``recommended_fix``
 # sensor's states). Kept next to ``Cause`` so ``Diagnosis.fix`` needs no
 # import from another module.
