@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from playwright.sync_api import BrowserContext, expect
 
-from browser import dialog_text, no_raw_key, open_repairs, settle
+from browser import DEEP_TEXT, NOTICE_DIALOG, no_raw_key, open_repairs, settle
 from harness import (
     DOMAIN,
     GRACE_SECONDS,
@@ -92,20 +92,20 @@ def test_each_notice_fits_its_camera(
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     for case in CASES:
         page.get_by_text(case.title).first.click()
-        dialog = page.locator("dialog-repairs-issue, dialog-data-entry-flow").first
-        expect(dialog).to_be_visible()
-        expect(dialog.get_by_text(case.says[0]).first).to_be_visible()
+        shown = page.get_by_text(case.says[0]).first
+        expect(shown).to_be_visible()
         settle(page)
         no_raw_key(page, f"the {case.cause} notice")
-        text = dialog_text(page)
+        # The dialog opened last (a closed one may stay in the page).
+        text = " ".join(page.locator(NOTICE_DIALOG).last.evaluate(DEEP_TEXT).split())
         log(f"words: {case.title}: {text}")
         for words in case.says:
             assert words in text, (case.cause, words, text)
         for words in case.never:
             assert words not in text, (case.cause, words, text)
         page.screenshot(path=SCREENSHOT_DIR / f"words-{case.cause}.png")
-        page.keyboard.press("Escape")
-        expect(dialog).to_be_hidden()
+        page.get_by_role("button", name="Close").first.click()
+        expect(shown).to_be_hidden()
 
     ha.action("fleet_sim", "heal")
     wait_for(lambda: not fault_issues(ws), GRACE_SECONDS + 30, "issues cleared")

@@ -51,7 +51,9 @@ __all__ = ["VARIANTS", "camera_fit", "fix_steps", "issue_placeholders", "measure
 
 SELECTOR: Final = "selector"
 _PLACEHOLDER = re.compile(r"{(\w+)}")
-# Durations under this many minutes read in minutes, longer ones in hours.
+# Durations under this many minutes read in seconds, then in minutes, then in
+# hours (the longer of a duration and its limit decides for both).
+_SECONDS_UNTIL: Final = 2
 _MINUTES_UNTIL: Final = 120
 
 
@@ -116,15 +118,18 @@ def _durations(minutes: Any, limit: Any) -> tuple[str, str]:
     known = [value for value in values if value is not None]
     if not known:
         return "", ""
-    if max(known) < _MINUTES_UNTIL:
-        return tuple(  # type: ignore[return-value]
-            "" if value is None else f"{round(value):d} {UnitOfTime.MINUTES}"
-            for value in values
-        )
-    return tuple(  # type: ignore[return-value]
-        "" if value is None else f"{round(value / 60, 1):g} {UnitOfTime.HOURS}"
+    longest = max(known)
+    if longest < _SECONDS_UNTIL:
+        unit, per_minute, digits = UnitOfTime.SECONDS, 60.0, 0
+    elif longest < _MINUTES_UNTIL:
+        unit, per_minute, digits = UnitOfTime.MINUTES, 1.0, 0
+    else:
+        unit, per_minute, digits = UnitOfTime.HOURS, 1 / 60, 1
+    shown = [
+        "" if value is None else f"{round(value * per_minute, digits):g} {unit}"
         for value in values
-    )
+    ]
+    return shown[0], shown[1]
 
 
 def _minutes_since(start: Any, now: datetime) -> float | None:

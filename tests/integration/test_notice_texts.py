@@ -102,6 +102,13 @@ def test_durations_are_current_and_in_one_unit(
     assert measured(cause, diagnosis, Thresholds(), NOW) == expected
 
 
+def test_seconds_for_a_grace_period_of_seconds() -> None:
+    """The options allow 0.1 minute: "36 s (reported after 6 s)", never "0 min"."""
+    diagnosis = _diagnosis(Cause.NO_CONNECTION, {}, 0.6)
+    shown = measured(Cause.NO_CONNECTION, diagnosis, Thresholds(grace_minutes=0.1), NOW)
+    assert shown == ("36 s", "6 s")
+
+
 def test_temperatures_in_the_users_unit() -> None:
     """An imperial install reads °F in its notices."""
     shown = measured(
