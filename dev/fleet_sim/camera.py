@@ -77,5 +77,5 @@ class SimCameraEntity(DeviceEntity, Camera):
 # Every camera, whatever its kind, has its camera entity.
 async_setup_entry = camera_platform(
     SimCameraEntity,
-    {kind: (CAMERA,) for kind in ("blink", "ring", "generic", "wired")},
+    dict.fromkeys(("blink", "ring", "generic", "wired"), (CAMERA,)),
 )

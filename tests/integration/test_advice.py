@@ -39,6 +39,7 @@ from .fleet import (
     add_camera,
     add_generic_camera,
     advance,
+    diagnose,
     past_grace,
     setup_entry,
 )
@@ -396,14 +397,7 @@ async def test_every_surface_names_the_same_fix(
         for event in events
         if event.data["entity_id"] == camera.entity_id
     ] == [fix]
-    response = await hass.services.async_call(
-        DOMAIN,
-        "diagnose",
-        target={"entity_id": camera.entity_id},
-        blocking=True,
-        return_response=True,
-    )
-    answer = response["cameras"][camera.entity_id]
+    answer = await diagnose(hass, camera)
     assert (answer["cause"], answer["fix"]) == (cause.value, fix)
     assert answer["fix_steps"] == notice["steps"]
     assert says in notice["steps"]
@@ -490,14 +484,7 @@ async def test_stuck_update_says_it_is_stuck(
     # Counted, as the limit, from when the update was confirmed.
     assert (words["value"], words["threshold"]) == ("30 min", "30 min")
     assert "restart the camera: take out its battery pack" in words["steps"]
-    response = await hass.services.async_call(
-        DOMAIN,
-        "diagnose",
-        target={"entity_id": shed.entity_id},
-        blocking=True,
-        return_response=True,
-    )
-    answer = response["cameras"][shed.entity_id]
+    answer = await diagnose(hass, shed)
     assert (answer["fix"], answer["fix_steps"]) == ("retry_update", words["steps"])
     await advance(hass, freezer, timedelta(minutes=1))
     assert _words(hass, "firmware_updating", shed)["value"] == "31 min"

@@ -233,6 +233,13 @@ async def test_triggers_fire_on_injected_faults(
     ]
 
 
+def _messages(calls: list[ServiceCall]) -> list[str]:
+    """The messages of the automation runs so far, sorted; forgets them."""
+    messages = sorted(call.data["message"] for call in calls)
+    calls.clear()
+    return messages
+
+
 async def test_advice_fires_only_when_chosen(
     hass: HomeAssistant, garage: FakeCamera, freezer: FrozenDateTimeFactory
 ) -> None:
@@ -245,27 +252,24 @@ async def test_advice_fires_only_when_chosen(
 
     garage.set("firmware", "on", installed_version="1.0", latest_version="1.1")
     await past_grace(hass, freezer)
-    assert [call.data["message"] for call in calls] == [
+    assert _messages(calls) == [
         "chosen: camera.garage none -> firmware_outdated fix install_update"
     ]
 
-    calls.clear()
     garage.set("battery", "8")
     await past_grace(hass, freezer)
-    assert sorted(call.data["message"] for call in calls) == [
+    assert _messages(calls) == [
         "any: camera.garage firmware_outdated -> low_battery fix charge_battery",
         "battery: camera.garage firmware_outdated -> low_battery fix charge_battery",
     ]
 
-    calls.clear()
     garage.set("battery", "90")
     await past_grace(hass, freezer)
-    assert sorted(call.data["message"] for call in calls) == [
+    assert _messages(calls) == [
         "chosen: camera.garage low_battery -> firmware_outdated fix install_update",
         "cleared: camera.garage low_battery -> firmware_outdated fix install_update",
     ]
 
-    calls.clear()
     garage.set("firmware", "off", installed_version="1.1", latest_version="1.1")
     await past_grace(hass, freezer)
     assert calls == []

@@ -228,14 +228,7 @@ async def test_a_low_battery_shows_when_it_got_low(
     shown = dt_util.parse_datetime(state.state)
     assert shown is not None
     assert abs((shown - reached).total_seconds()) < 1  # kept in whole seconds
-    response = await hass.services.async_call(
-        DOMAIN,
-        "diagnose",
-        target={"entity_id": garage.entity_id},
-        blocking=True,
-        return_response=True,
-    )
-    summary = response["cameras"][garage.entity_id]["battery_forecast"]
+    summary = (await diagnose(hass, garage))["battery_forecast"]
     assert summary["forecast"] == "already_low"
     at = dt_util.parse_datetime(summary["at"])
     assert at is not None
