@@ -115,7 +115,9 @@ class BatteryForecasts:
             self._store.async_update(spec.registry_id, battery=battery)
         watch.async_set_forecast(forecast)
         if watch.diagnosis is not None:
-            self._notices.async_update(spec, watch.diagnosis, forecast, options, now)
+            self._notices.async_update(
+                spec, watch.diagnosis, forecast, options, now, fit=watch.fit
+            )
 
     @callback
     def async_replaced(self, watch: CameraWatch, now: datetime) -> None:
@@ -156,9 +158,20 @@ def forecast_attributes(forecast: Forecast) -> dict[str, Any]:
     }
 
 
+def shown_at(forecast: Forecast | None) -> datetime | None:
+    """The moment a forecast shows (the sensor's state, the response's ``at``).
+
+    When the battery is expected to reach the low level; once it is low,
+    when it reached it.
+    """
+    if forecast is None:
+        return None
+    return forecast.at or forecast.low_since
+
+
 def forecast_summary(forecast: Forecast | None) -> dict[str, Any] | None:
     """The forecast, how sure it is (the actions' response, the diagnostics)."""
     if forecast is None:
         return None
-    at = forecast.at.isoformat() if forecast.at else None
-    return {"at": at, **forecast_attributes(forecast)}
+    at = shown_at(forecast)
+    return {"at": at.isoformat() if at else None, **forecast_attributes(forecast)}

@@ -10,13 +10,10 @@ from homeassistant.components.binary_sensor import (
 from homeassistant.core import callback
 
 from .const import KEY_RED_FLASH
-from .diagnosis import Cause
+from .diagnosis import RED_FLASH_CAUSES, Cause
 from .entity import CameraDoctorEntity, camera_platform
 
 PARALLEL_UPDATES = 0
-
-# An available update is advice: it does not make the light flash red.
-RED_FLASH_CAUSES = frozenset(Cause) - {Cause.NONE, Cause.FIRMWARE_OUTDATED}
 
 RED_FLASH = BinarySensorEntityDescription(
     key=KEY_RED_FLASH,

@@ -18,10 +18,11 @@ from .const import (
 )
 from .diagnosis import Cause, Diagnosis
 from .discovery import CameraSpec
+from .watch import CameraWatch
 
 
 def diagnosis_event_data(
-    spec: CameraSpec, diagnosis: Diagnosis, previous_cause: Cause
+    spec: CameraSpec, diagnosis: Diagnosis, previous_cause: Cause, fix: str
 ) -> dict[str, Any]:
     """The payload of a diagnosis event (the public contract)."""
     return {
@@ -30,19 +31,19 @@ def diagnosis_event_data(
         ATTR_CAUSE: diagnosis.cause.value,
         ATTR_PREVIOUS_CAUSE: previous_cause.value,
         ATTR_CAUSES: [cause.value for cause in diagnosis.causes],
-        ATTR_FIX: diagnosis.fix,
+        ATTR_FIX: fix,
         ATTR_EVIDENCE: dict(diagnosis.evidence),
     }
 
 
 @callback
 def async_announce_change(
-    hass: HomeAssistant,
-    spec: CameraSpec,
-    diagnosis: Diagnosis,
-    previous: Diagnosis | None,
+    hass: HomeAssistant, watch: CameraWatch, previous: Diagnosis | None
 ) -> None:
     """Fire the bus event when the camera's primary cause changed."""
+    spec, diagnosis = watch.spec, watch.diagnosis
+    if diagnosis is None or watch.fix is None:
+        return
     before = previous.cause if previous else Cause.NONE
     if before is diagnosis.cause:
         return
@@ -53,4 +54,6 @@ def async_announce_change(
         diagnosis.cause,
         dict(diagnosis.evidence),
     )
-    hass.bus.async_fire(EVENT_DIAGNOSIS, diagnosis_event_data(spec, diagnosis, before))
+    hass.bus.async_fire(
+        EVENT_DIAGNOSIS, diagnosis_event_data(spec, diagnosis, before, watch.fix)
+    )

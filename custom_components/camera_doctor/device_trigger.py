@@ -1,7 +1,9 @@
-"""Device triggers on a watched camera's device: a cause appears or clears.
+"""Device triggers on a watched camera's device: it starts or stops flashing red.
 
 Both listen to the ``camera_doctor_diagnosis`` bus event of the device, so an
 automation sees exactly what the event carries as ``trigger.event.data``.
+Worded as a red flash, they match only the causes that flash red
+(``RED_FLASH_CAUSES``); the advice ``firmware_outdated`` only when chosen.
 """
 
 from __future__ import annotations
@@ -27,12 +29,16 @@ from .const import (
     TRIGGER_CAUSE_DETECTED,
     TRIGGER_CLEARED,
 )
-from .diagnosis import Cause
+from .diagnosis import RED_FLASH_CAUSES, Cause
 from .monitor import async_loaded_monitor
 
 CONF_CAUSE: Final = ATTR_CAUSE
 TRIGGER_TYPES: Final = (TRIGGER_CAUSE_DETECTED, TRIGGER_CLEARED)
 FAULT_CAUSES: Final = tuple(cause.value for cause in Cause if cause is not Cause.NONE)
+# The causes a trigger or condition matches when none is chosen.
+RED_FLASH: Final = frozenset(cause.value for cause in RED_FLASH_CAUSES)
+# The selector whose labels name the causes a trigger can choose.
+TRIGGER_CAUSE: Final = "trigger_cause"
 
 TRIGGER_SCHEMA = DEVICE_TRIGGER_BASE_SCHEMA.extend(
     {
@@ -69,7 +75,7 @@ async def async_get_triggers(
 async def async_get_trigger_capabilities(
     hass: HomeAssistant, config: ConfigType
 ) -> dict[str, vol.Schema]:
-    """Offer the choice of a cause for ``cause_detected`` (none = any cause).
+    """Offer the choice of a cause for ``cause_detected`` (none = any red flash).
 
     The device trigger editor does not translate a select selector's options
     through its ``translation_key``, so each option carries its label, in
@@ -80,7 +86,7 @@ async def async_get_trigger_capabilities(
     names = await async_get_translations(
         hass, hass.config.language, "selector", [DOMAIN]
     )
-    prefix = f"component.{DOMAIN}.selector.{CONF_CAUSE}.options."
+    prefix = f"component.{DOMAIN}.selector.{TRIGGER_CAUSE}.options."
     return {
         "extra_fields": vol.Schema(
             {
@@ -93,7 +99,7 @@ async def async_get_trigger_capabilities(
                             for cause in FAULT_CAUSES
                         ],
                         mode=selector.SelectSelectorMode.DROPDOWN,
-                        translation_key=CONF_CAUSE,
+                        translation_key=TRIGGER_CAUSE,
                     )
                 )
             }
@@ -101,15 +107,21 @@ async def async_get_trigger_capabilities(
     }
 
 
+def stopped_flashing(data: Mapping[str, Any]) -> bool:
+    """Whether a diagnosis event says the camera stopped flashing red."""
+    return (
+        data.get(ATTR_PREVIOUS_CAUSE) in RED_FLASH
+        and data.get(ATTR_CAUSE) not in RED_FLASH
+    )
+
+
 def _matches(config: ConfigType, data: Mapping[str, Any]) -> bool:
     """Whether an event of the device is one this trigger fires on."""
-    cause = data.get(ATTR_CAUSE)
     if config[CONF_TYPE] == TRIGGER_CLEARED:
-        return bool(cause == Cause.NONE and data.get(ATTR_PREVIOUS_CAUSE) != Cause.NONE)
-    if cause == Cause.NONE or not isinstance(cause, str):
-        return False
+        return stopped_flashing(data)
     wanted: str | None = config.get(CONF_CAUSE)
-    return wanted is None or cause == wanted
+    cause = data.get(ATTR_CAUSE)
+    return cause == wanted if wanted is not None else cause in RED_FLASH
 
 
 async def async_attach_trigger(

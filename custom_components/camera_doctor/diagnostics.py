@@ -136,6 +136,9 @@ def _camera_diagnostics(monitor: CameraMonitor, watch: CameraWatch) -> dict[str,
         "diagnosis": (
             diagnosis_to_dict(watch.diagnosis) if watch.diagnosis is not None else None
         ),
+        # The camera's kind and the fix it picks: what every surface shows.
+        "fit": _jsonable(asdict(watch.fit)),
+        "fix": watch.fix,
         "missing_readings": {
             reading.value: {
                 "reason": missing.reason.value,

@@ -30,14 +30,14 @@ class DiagnosisEventEntity(CameraDoctorEntity, EventEntity):
         """Fire the cause that appeared, or ``cleared``."""
         diagnosis = watch.diagnosis
         previous_cause = previous.cause if previous else Cause.NONE
-        if diagnosis is None or diagnosis.cause is previous_cause:
+        if diagnosis is None or watch.fix is None or diagnosis.cause is previous_cause:
             return
         event_type = (
             EVENT_TYPE_CLEARED
             if diagnosis.cause is Cause.NONE
             else diagnosis.cause.value
         )
-        data = diagnosis_event_data(watch.spec, diagnosis, previous_cause)
+        data = diagnosis_event_data(watch.spec, diagnosis, previous_cause, watch.fix)
         self._trigger_event(
             event_type,
             {key: data[key] for key in data if key not in ("entity_id", "device_id")},

@@ -18,9 +18,10 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN, LOGGER, learn_more_url
-from .diagnosis import FIX_KEYS, Cause, Diagnosis
+from .diagnosis import Cause, Diagnosis
 from .diagnosis.forecast import Forecast, notice_due
 from .discovery import CameraSpec
+from .fixes import Fit
 from .hub_issues import entity_name
 from .notice_texts import fix_steps
 from .options import CameraDoctorOptions
@@ -52,8 +53,10 @@ class ForecastIssues:
         forecast: Forecast | None,
         options: CameraDoctorOptions,
         now: datetime,
+        *,
+        fit: Fit,
     ) -> None:
-        """Raise, update or clear the camera's notice."""
+        """Raise, update or clear the camera's notice (of a camera of kind ``fit``)."""
         registry_id = spec.registry_id
         low = Cause.LOW_BATTERY in diagnosis.causes or (
             Cause.LOW_BATTERY in diagnosis.pending
@@ -74,7 +77,7 @@ class ForecastIssues:
             "date": dt_util.as_local(forecast.at).date().isoformat(),
             "threshold": f"{options.thresholds.battery_low:g} {PERCENTAGE}",
             "rate": f"{forecast.rate_per_day or 0:.1f} {PERCENTAGE}",
-            "steps": fix_steps(self._hass, spec, FIX_KEYS[Cause.LOW_BATTERY]),
+            "steps": fix_steps(self._hass, fit, fit.fix(Cause.LOW_BATTERY)),
         }
         if self._shown.get(registry_id) == placeholders:
             return

@@ -3,23 +3,30 @@
 The engine confirms causes and says which deserve a notice, with what
 severity and when that changes; this module raises and deletes the issues
 accordingly, and holds back a notice that flaps (``flap_hold``, per camera
-and cause) until it may be created again.
+and cause) until it may be created again. A notice that says how long
+something has lasted (``DURATION_CAUSES``) is rendered again every minute
+while it is raised, so the duration it shows stays current.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
-from typing import Any, NamedTuple
+from datetime import datetime, timedelta
+from typing import Any, Final, NamedTuple
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
-from homeassistant.helpers.event import async_track_point_in_utc_time
+from homeassistant.helpers.event import (
+    async_track_point_in_utc_time,
+    async_track_time_interval,
+)
+from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN, LOGGER, learn_more_url
 from .diagnosis import Cause, Diagnosis, Severity, Thresholds, flap_hold, wanted_notices
 from .diagnosis.readings import integration_reason
 from .discovery import CameraSpec
+from .fixes import Fit
 from .forecast_issues import ForecastIssues
 from .hub_issues import HubIssues, entity_name
 from .integration_issues import IntegrationIssues
@@ -33,6 +40,12 @@ FIXABLE = frozenset(
 )
 _SEVERITY = {Severity.ERROR: ir.IssueSeverity.ERROR}
 NO_CAMERAS = "no_cameras"
+# Notices that show how long their condition has lasted, and how often that
+# is rendered again while one is raised.
+DURATION_CAUSES: Final = frozenset(
+    {Cause.NO_CONNECTION, Cause.UNEXPLAINED, Cause.FIRMWARE_UPDATING}
+)
+DURATION_REFRESH: Final = timedelta(minutes=1)
 
 
 class _Raised(NamedTuple):
@@ -40,6 +53,16 @@ class _Raised(NamedTuple):
 
     severity: ir.IssueSeverity
     placeholders: dict[str, str]
+
+
+class _Look(NamedTuple):
+    """What a camera's notices were last rendered from."""
+
+    spec: CameraSpec
+    diagnosis: Diagnosis
+    thresholds: Thresholds
+    hub_entity_id: str | None
+    fit: Fit
 
 
 def issue_id(cause: Cause, registry_id: str) -> str:
@@ -64,6 +87,9 @@ class IssueManager:
         self._raised: dict[str, dict[Cause, _Raised]] = {}
         self._created: dict[tuple[str, Cause], tuple[datetime, ...]] = {}
         self._retries: dict[str, tuple[datetime, CALLBACK_TYPE]] = {}
+        # Cameras with a notice that shows a duration, and their minute timer.
+        self._timed: dict[str, _Look] = {}
+        self._unsub_tick: CALLBACK_TYPE | None = None
         self.hubs = HubIssues(hass)
         self.integrations = IntegrationIssues(hass)
         self.forecasts = ForecastIssues(hass)
@@ -76,9 +102,14 @@ class IssueManager:
         diagnosis: Diagnosis,
         thresholds: Thresholds,
         now: datetime,
-        hub_entity_id: str | None = None,
+        hub_entity_id: str | None,
+        *,
+        fit: Fit,
     ) -> None:
-        """Bring a camera's issues in line with its confirmed diagnosis."""
+        """Bring a camera's issues in line with its confirmed diagnosis.
+
+        ``fit`` is the camera's kind: it picks the fix and the words.
+        """
         registry_id = spec.registry_id
         raised = self._raised.pop(registry_id, {})
         wanted = dict(wanted_notices(diagnosis, thresholds, now))
@@ -99,7 +130,7 @@ class IssueManager:
         for cause, severity in wanted.items():
             shown = _Raised(
                 _SEVERITY.get(severity, ir.IssueSeverity.WARNING),
-                self._placeholders(spec, cause, diagnosis, thresholds),
+                self._placeholders(spec, fit, cause, diagnosis, thresholds, now=now),
             )
             if raised.get(cause) == shown:
                 continue
@@ -123,6 +154,37 @@ class IssueManager:
         if raised:  # kept only for cameras with a notice
             self._raised[registry_id] = raised
         self._async_retry_at(registry_id, min(held, default=None))
+        look = _Look(spec, diagnosis, thresholds, hub_entity_id, fit)
+        self._async_time(registry_id, look if DURATION_CAUSES & raised.keys() else None)
+
+    @callback
+    def _async_time(self, registry_id: str, look: _Look | None) -> None:
+        """Keep a camera's durations current while it has such a notice."""
+        if look is None:
+            self._timed.pop(registry_id, None)
+        else:
+            self._timed[registry_id] = look
+        if self._timed and self._unsub_tick is None:
+            self._unsub_tick = async_track_time_interval(
+                self.hass, self._async_tick, DURATION_REFRESH
+            )
+        elif not self._timed and self._unsub_tick is not None:
+            self._unsub_tick()
+            self._unsub_tick = None
+
+    @callback
+    def _async_tick(self, _now: datetime) -> None:
+        """Render the notices that show a duration again, as of now."""
+        now = dt_util.utcnow()
+        for look in list(self._timed.values()):
+            self.async_update(
+                look.spec,
+                look.diagnosis,
+                look.thresholds,
+                now,
+                look.hub_entity_id,
+                fit=look.fit,
+            )
 
     @callback
     def _async_retry_at(self, registry_id: str, when: datetime | None) -> None:
@@ -147,24 +209,27 @@ class IssueManager:
 
     @callback
     def async_stop(self) -> None:
-        """Drop every pending retry."""
+        """Drop every pending retry and the duration timer."""
         for _when, unsub in self._retries.values():
             unsub()
         self._retries.clear()
+        self._timed.clear()
+        self._async_time("", None)
 
     def _placeholders(
         self,
         spec: CameraSpec,
+        fit: Fit,
         cause: Cause,
         diagnosis: Diagnosis,
         thresholds: Thresholds,
+        *,
+        now: datetime,
     ) -> dict[str, str]:
         """The texts a notice shows, current: a rename or an option changes them."""
         return {
             "camera": entity_name(self.hass, spec.entity_id),
-            **issue_placeholders(
-                self.hass, spec, cause, diagnosis.evidence, thresholds
-            ),
+            **issue_placeholders(self.hass, fit, cause, diagnosis, thresholds, now=now),
         }
 
     @callback
@@ -188,6 +253,7 @@ class IssueManager:
         """Delete every issue of a camera (excluded or removed)."""
         self._raised.pop(spec.registry_id, None)
         self._async_retry_at(spec.registry_id, None)
+        self._async_time(spec.registry_id, None)
         for key in [key for key in self._created if key[0] == spec.registry_id]:
             del self._created[key]
         self.hubs.async_update(spec, None)

@@ -34,9 +34,11 @@ from .daylight import Daylight
 from .diagnosis import diagnose
 from .diagnosis.readings import battery_percent
 from .discovery import CameraSpec, SourceCache
+from .fixes import fit_of
 from .hubs import HubListener
 from .integrations import IntegrationListener
 from .issues import IssueManager, async_notice_no_cameras
+from .notice_texts import camera_fit
 from .observe import Observed, observe_camera, quiet_reading
 from .options import CameraDoctorOptions
 from .store import CameraStore
@@ -158,7 +160,9 @@ class CameraMonitor:
     def _make_watch(self, spec: CameraSpec) -> CameraWatch:
         diagnosis = self.store.get(spec.registry_id).diagnosis
         forecast = self.batteries.remembered(spec, self.options, dt_util.utcnow())
-        return CameraWatch(self.hass, spec, diagnosis, forecast)
+        return CameraWatch(
+            self.hass, spec, diagnosis, camera_fit(self.hass, spec), forecast
+        )
 
     @callback
     def _async_follow(self, watch: CameraWatch) -> None:
@@ -234,14 +238,20 @@ class CameraMonitor:
             hub_entity_id=observed.hub_entity_id,
             freshness=observed.freshness,
         )
-        previous = watch.async_set_diagnosis(observed.observation, diagnosis, now)
+        fit = fit_of(spec.profile, observed.sources)
+        previous = watch.async_set_diagnosis(observed.observation, diagnosis, fit, now)
         self.issues.async_update(
-            spec, diagnosis, self.options.thresholds, now, observed.hub_entity_id
+            spec,
+            diagnosis,
+            self.options.thresholds,
+            now,
+            observed.hub_entity_id,
+            fit=fit,
         )
         level = battery_percent(observed.observation.battery_percent)
         self.batteries.async_update(watch, level, self.options, now)
         watch.async_schedule(diagnosis.next_check, lambda: self.async_evaluate(watch))
-        async_announce_change(self.hass, spec, diagnosis, previous)
+        async_announce_change(self.hass, watch, previous)
 
     async def async_recheck(self, watches: Iterable[CameraWatch]) -> None:
         """Ask the source integrations to refresh, then diagnose again."""

@@ -13,13 +13,18 @@ Every word comes from strings.json's ``selector`` category, which Home
 Assistant loads with the integration, in its configured language: ``fix``
 holds the fix of each fix key for a camera of unknown kind, ``fix_variant``
 the fixes that fit a kind better (``{fix key}_{variant}``, see
-:func:`variants`), ``reading`` the sentences and words of a reading.
+:attr:`Fit.variants`), ``reading`` the sentences and words of a reading.
+Which fix key a camera gets is :mod:`fixes`' call, never this module's.
+
+A duration is shown in one unit for the value and its limit, and stays
+current while the notice is open: the issue manager renders it again every
+minute (``DURATION_CAUSES``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from datetime import datetime
 import re
 from typing import Any, Final
 
@@ -35,53 +40,26 @@ from homeassistant.util import dt as dt_util
 from homeassistant.util.unit_conversion import TemperatureConverter
 
 from .const import DOMAIN
-from .diagnosis import FIX_KEYS, Cause, Thresholds
+from .diagnosis import STUCK_UPDATE_AFTER, Cause, Diagnosis, Thresholds
+from .diagnosis.notices import began
 from .diagnosis.readings import to_float
 from .discovery import CameraSpec, collect_sources
+from .fixes import VARIANTS, Fit, camera_fix, fit_of
 from .profiles import Power
 
+__all__ = ["VARIANTS", "camera_fit", "fix_steps", "issue_placeholders", "measured"]
+
 SELECTOR: Final = "selector"
-# Most specific first; a fix without a text for a variant falls back to the
-# next, and last to the fix for a camera of unknown kind.
-_POWER_VARIANTS: Final[Mapping[Power, tuple[str, ...]]] = {
-    Power.AA_LITHIUM: ("aa_lithium",),
-    Power.RECHARGEABLE: ("rechargeable",),
-    Power.SOLAR: ("solar", "rechargeable"),
-    Power.WIRED: ("wired",),
-}
-SYNC_MODULE: Final = "sync_module"
-VARIANTS: Final = frozenset(
-    {SYNC_MODULE, *(name for names in _POWER_VARIANTS.values() for name in names)}
-)
 _PLACEHOLDER = re.compile(r"{(\w+)}")
-
-
-@dataclass(frozen=True, slots=True)
-class Fit:
-    """What a camera is, as far as its advice goes."""
-
-    power: Power
-    sync_module: bool  # it reaches the cloud through a (Blink) sync module
-
-    @property
-    def variants(self) -> tuple[str, ...]:
-        """The text variants that fit the camera, most specific first."""
-        hub = (SYNC_MODULE,) if self.sync_module else ()
-        return (*hub, *_POWER_VARIANTS[self.power])
+# Durations under this many minutes read in seconds, then in minutes, then in
+# hours (the longer of a duration and its limit decides for both).
+_SECONDS_UNTIL: Final = 2
+_MINUTES_UNTIL: Final = 120
 
 
 def camera_fit(hass: HomeAssistant, spec: CameraSpec) -> Fit:
-    """Tell a camera's power and whether it depends on a sync module.
-
-    Every battery camera of a brand with hubs (Blink) is on one, even while
-    it is unavailable and no longer names it.
-    """
-    sources = collect_sources(hass, spec)
-    power = spec.profile.power(sources)
-    hub = spec.profile.hub_domain is not None and (
-        power is Power.AA_LITHIUM or spec.profile.match_hub(sources) is not None
-    )
-    return Fit(power, hub)
+    """Tell a camera's kind from its current sources (see :func:`fit_of`)."""
+    return fit_of(spec.profile, collect_sources(hass, spec))
 
 
 def _texts(hass: HomeAssistant) -> dict[str, str]:
@@ -116,9 +94,9 @@ def integration_reason(hass: HomeAssistant, reason: str, integration: str) -> st
     return _fill(text, {"integration": integration})
 
 
-def fix_steps(hass: HomeAssistant, spec: CameraSpec, fix: str) -> str:
-    """The numbered steps of a fix key for this camera, translated."""
-    return steps_for(_texts(hass), fix, camera_fit(hass, spec))
+def fix_steps(hass: HomeAssistant, fit: Fit, fix: str) -> str:
+    """The numbered steps of a fix key for a camera of kind ``fit``, translated."""
+    return steps_for(_texts(hass), fix, fit)
 
 
 def _with_unit(value: Any, unit: str) -> str:
@@ -134,13 +112,31 @@ def _temperature(value: Any, unit: str) -> str:
     return f"{round(shown, 1):g} {unit}"
 
 
-def _duration(minutes: Any) -> str:
-    number = to_float(minutes)
-    if number is None:
-        return ""
-    if number < 120:
-        return f"{round(number):d} {UnitOfTime.MINUTES}"
-    return f"{number / 60:.1f} {UnitOfTime.HOURS}"
+def _durations(minutes: Any, limit: Any) -> tuple[str, str]:
+    """A duration and its limit, both in the unit that suits the longer one."""
+    values = [to_float(minutes), to_float(limit)]
+    known = [value for value in values if value is not None]
+    if not known:
+        return "", ""
+    longest = max(known)
+    if longest < _SECONDS_UNTIL:
+        unit, per_minute, digits = UnitOfTime.SECONDS, 60.0, 0
+    elif longest < _MINUTES_UNTIL:
+        unit, per_minute, digits = UnitOfTime.MINUTES, 1.0, 0
+    else:
+        unit, per_minute, digits = UnitOfTime.HOURS, 1 / 60, 1
+    shown = [
+        "" if value is None else f"{round(value * per_minute, digits):g} {unit}"
+        for value in values
+    ]
+    return shown[0], shown[1]
+
+
+def _minutes_since(start: Any, now: datetime) -> float | None:
+    when = start if isinstance(start, datetime) else None
+    if when is None and start is not None:
+        when = dt_util.parse_datetime(str(start))
+    return None if when is None else max((now - when).total_seconds() / 60, 0.0)
 
 
 def _bars(value: Any) -> str:
@@ -150,16 +146,19 @@ def _bars(value: Any) -> str:
 
 def measured(
     cause: Cause,
-    evidence: Mapping[str, Any],
+    diagnosis: Diagnosis,
     thresholds: Thresholds,
+    now: datetime,
     temperature_unit: str = UnitOfTemperature.CELSIUS,
 ) -> tuple[str, str]:
     """The measured value and the threshold it crossed, as numbers with units.
 
     Empty where the cause has no number (a low/OK battery flag, a sync
     module that is offline, a power fault) or the evidence is garbage;
-    signal bars are bare counts, for the ``signal_bars`` text.
+    signal bars are bare counts, for the ``signal_bars`` text. A duration
+    runs from when its condition began to ``now``.
     """
+    evidence = diagnosis.evidence
     value = threshold = ""
     match cause:
         case Cause.LOW_BATTERY if "battery_percent" in evidence:
@@ -183,16 +182,25 @@ def measured(
             value = _temperature(evidence.get("temperature_c"), temperature_unit)
             threshold = _temperature(thresholds.temperature_low, temperature_unit)
         case Cause.NO_CONNECTION if "readings_frozen_since" in evidence:
-            frozen = dt_util.parse_datetime(str(evidence["readings_frozen_since"]))
-            if frozen is not None:
-                value = _duration((dt_util.utcnow() - frozen).total_seconds() / 60)
-            threshold = _with_unit(thresholds.stale_hours, UnitOfTime.HOURS)
+            value, threshold = _durations(
+                _minutes_since(evidence["readings_frozen_since"], now),
+                thresholds.stale_hours * 60,
+            )
         case Cause.NO_CONNECTION:
-            value = _duration(evidence.get("offline_for_minutes"))
-            threshold = _duration(thresholds.grace_minutes)
+            value, threshold = _durations(
+                _minutes_since(began(cause, diagnosis, now), now),
+                thresholds.grace_minutes,
+            )
         case Cause.UNEXPLAINED:
-            value = _duration(evidence.get("no_connection_for_minutes"))
-            threshold = _duration(evidence.get("unexplained_after_minutes"))
+            value, threshold = _durations(
+                _minutes_since(began(cause, diagnosis, now), now),
+                evidence.get("unexplained_after_minutes"),
+            )
+        case Cause.FIRMWARE_UPDATING:
+            value, threshold = _durations(
+                _minutes_since(began(cause, diagnosis, now), now),
+                STUCK_UPDATE_AFTER.total_seconds() / 60,
+            )
     return value, threshold
 
 
@@ -202,6 +210,8 @@ def worded(
     evidence: Mapping[str, Any],
     value: str,
     threshold: str,
+    *,
+    fit: Fit,
 ) -> dict[str, str]:
     """``value``, ``threshold`` and ``reading``, in words where numbers fall short."""
 
@@ -223,21 +233,34 @@ def worded(
             value = text("hub_offline")
         case Cause.TOO_COLD if not value:
             value = text("cold_shutdown")
+        case Cause.NO_CONNECTION if "readings_frozen_since" in evidence:
+            reading = text("offline_frozen")
+        case Cause.NO_CONNECTION:
+            reading = text("offline_unavailable")
+        case Cause.POWER_SUPPLY if fit.power is Power.WIRED:
+            reading = text("power_fault_wired")
+        case Cause.POWER_SUPPLY if fit.power is Power.AA_LITHIUM:
+            reading = text("power_fault")
+        case Cause.POWER_SUPPLY:
+            reading = text("power_fault_charging")
     return {"value": value, "threshold": threshold, "reading": reading}
 
 
 def issue_placeholders(
     hass: HomeAssistant,
-    spec: CameraSpec,
+    fit: Fit,
     cause: Cause,
-    evidence: Mapping[str, Any],
+    diagnosis: Diagnosis,
     thresholds: Thresholds,
+    *,
+    now: datetime,
 ) -> dict[str, str]:
     """Every placeholder of a camera's notice but its name, translated."""
     texts = _texts(hass)
     value, threshold = measured(
-        cause, evidence, thresholds, hass.config.units.temperature_unit
+        cause, diagnosis, thresholds, now, hass.config.units.temperature_unit
     )
-    return worded(texts, cause, evidence, value, threshold) | {
-        "steps": steps_for(texts, FIX_KEYS[cause], camera_fit(hass, spec))
+    fix = camera_fix(cause, fit, diagnosis, now)
+    return worded(texts, cause, diagnosis.evidence, value, threshold, fit=fit) | {
+        "steps": steps_for(texts, fix, fit)
     }

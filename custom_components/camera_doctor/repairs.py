@@ -36,10 +36,9 @@ from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN
 from .diagnosis import Cause
+from .fixes import CHARGE_BATTERY
 from .integrations import reauth_pending
 from .monitor import CameraMonitor, async_loaded_monitor
-from .notice_texts import camera_fit
-from .profiles import Power
 from .readings_issues import PREFIX as MISSING_READINGS_PREFIX, entities_to_enable
 from .watch import CameraWatch
 
@@ -153,8 +152,8 @@ class BatteryFlow(CameraRepairFlow):
     still = "still_low"
 
     def _step_id(self, watch: CameraWatch) -> str:
-        cells = camera_fit(self.hass, watch.spec).power is Power.AA_LITHIUM
-        return self.REPLACED if cells else self.RECHARGED
+        charge = watch.fit.fix(Cause.LOW_BATTERY) == CHARGE_BATTERY
+        return self.RECHARGED if charge else self.REPLACED
 
     def _fixed(self, step_id: str) -> str:
         return step_id  # "replaced" or "recharged": what the user did

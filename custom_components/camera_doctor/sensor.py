@@ -13,10 +13,9 @@ from homeassistant.components.sensor import (
 )
 from homeassistant.core import callback
 
-from .battery import forecast_attributes
+from .battery import forecast_attributes, shown_at
 from .const import (
     ATTR_BATTERIES_REPLACED,
-    ATTR_CAUSE,
     ATTR_CAUSES,
     ATTR_EVIDENCE,
     ATTR_NOTES,
@@ -26,8 +25,10 @@ from .const import (
     KEY_RECOMMENDED_FIX,
     KEY_RED_FLASH_CAUSE,
 )
-from .diagnosis import FIX_KEYS, PRECEDENCE, Cause, Diagnosis
+from .diagnosis import Cause, Diagnosis
 from .entity import CameraDoctorEntity, camera_platform
+from .fixes import FIX_OPTIONS
+from .watch import CameraWatch, pending_of
 
 PARALLEL_UPDATES = 0
 
@@ -40,12 +41,8 @@ def _cause_attributes(diagnosis: Diagnosis) -> dict[str, Any]:
         ATTR_SINCE: started.isoformat() if started else None,
         ATTR_NOTES: list(diagnosis.notes),
     }
-    # The most important problem still waiting out the grace period.
-    if waiting := [cause for cause in PRECEDENCE if cause in diagnosis.pending]:
-        attributes[ATTR_PENDING] = {
-            ATTR_CAUSE: waiting[0].value,
-            ATTR_SINCE: diagnosis.pending[waiting[0]].isoformat(),
-        }
+    if (pending := pending_of(diagnosis)) is not None:
+        attributes[ATTR_PENDING] = pending
     return attributes
 
 
@@ -53,7 +50,7 @@ def _cause_attributes(diagnosis: Diagnosis) -> dict[str, Any]:
 class CameraDoctorSensorDescription(SensorEntityDescription):
     """How a sensor reads the diagnosis."""
 
-    value_fn: Callable[[Diagnosis], str]
+    value_fn: Callable[[CameraWatch], str | None]
     attributes_fn: Callable[[Diagnosis], dict[str, Any]] | None = None
 
 
@@ -63,15 +60,15 @@ SENSORS: tuple[CameraDoctorSensorDescription, ...] = (
         translation_key=KEY_RED_FLASH_CAUSE,
         device_class=SensorDeviceClass.ENUM,
         options=[cause.value for cause in Cause],
-        value_fn=lambda diagnosis: diagnosis.cause.value,
+        value_fn=lambda watch: watch.cause.value,
         attributes_fn=_cause_attributes,
     ),
     CameraDoctorSensorDescription(
         key=KEY_RECOMMENDED_FIX,
         translation_key=KEY_RECOMMENDED_FIX,
         device_class=SensorDeviceClass.ENUM,
-        options=list(dict.fromkeys(FIX_KEYS.values())),
-        value_fn=lambda diagnosis: diagnosis.fix,
+        options=list(FIX_OPTIONS),
+        value_fn=lambda watch: watch.fix,
     ),
 )
 
@@ -99,7 +96,7 @@ class CameraDoctorSensor(_ShownSensor):
     def _async_update_attrs(self) -> bool:
         diagnosis = self.watch.diagnosis
         description = self.entity_description
-        value = description.value_fn(diagnosis) if diagnosis else None
+        value = description.value_fn(self.watch) if diagnosis else None
         if diagnosis is None or description.attributes_fn is None:
             return self._async_show(value, None)
         attributes = description.attributes_fn(diagnosis)
@@ -117,7 +114,10 @@ BATTERY_FORECAST = SensorEntityDescription(
 
 
 class BatteryForecastSensor(_ShownSensor):
-    """When the camera's battery is expected to reach the low level."""
+    """When the camera's battery is expected to reach the low level.
+
+    Once it is low: when it reached the low level, not unknown.
+    """
 
     shows_forecast = True
 
@@ -125,7 +125,7 @@ class BatteryForecastSensor(_ShownSensor):
     def _async_update_attrs(self) -> bool:
         forecast = self.watch.forecast
         return self._async_show(
-            forecast.at if forecast else None,
+            shown_at(forecast),
             {} if forecast is None else forecast_attributes(forecast),
         )
 

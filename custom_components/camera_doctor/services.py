@@ -21,7 +21,7 @@ from .const import CAMERA_DOMAIN, DOMAIN, SERVICE_DIAGNOSE, SERVICE_RECHECK
 from .monitor import CameraMonitor, async_loaded_monitor
 from .notice_texts import fix_steps
 from .readings_issues import missing_readings
-from .watch import CameraWatch
+from .watch import CameraWatch, pending_of
 
 SERVICE_SCHEMA = vol.Schema(cv.TARGET_SERVICE_FIELDS)
 
@@ -80,21 +80,19 @@ def _describe(hass: HomeAssistant, watches: list[CameraWatch]) -> dict[str, Any]
                 for reading, missing in missing_readings(hass, watch.spec).items()
             },
         }
-        if (diagnosis := watch.diagnosis) is None:
+        if (diagnosis := watch.diagnosis) is None or watch.fix is None:
             return {"cause": None} | recorded
         started = diagnosis.started
         return recorded | {
             "cause": diagnosis.cause.value,
             "causes": [cause.value for cause in diagnosis.causes],
-            "fix": diagnosis.fix,
-            "fix_steps": fix_steps(hass, watch.spec, diagnosis.fix),
+            "fix": watch.fix,
+            "fix_steps": fix_steps(hass, watch.fit, watch.fix),
             "evidence": dict(diagnosis.evidence),
             "notes": list(diagnosis.notes),
             "since": started.isoformat() if started else None,
-            "pending": {
-                cause.value: when.isoformat()
-                for cause, when in diagnosis.pending.items()
-            },
+            # ``{cause, since}`` of the problem waiting to be confirmed, if any.
+            "pending": pending_of(diagnosis),
             "battery_forecast": forecast_summary(watch.forecast),
         }
 

@@ -36,15 +36,13 @@ import voluptuous as vol
 
 from .const import (
     ATTR_CAUSE,
-    ATTR_PREVIOUS_CAUSE,
     CAMERA_DOMAIN,
     DOMAIN,
     EVENT_DIAGNOSIS,
     TRIGGER_CAUSE_DETECTED,
     TRIGGER_CLEARED,
 )
-from .device_trigger import CONF_CAUSE, FAULT_CAUSES
-from .diagnosis import Cause
+from .device_trigger import CONF_CAUSE, FAULT_CAUSES, RED_FLASH, stopped_flashing
 
 CAUSE_OPTIONS: Final = {
     vol.Optional(CONF_CAUSE): vol.All(cv.ensure_list, [vol.In(FAULT_CAUSES)]),
@@ -75,8 +73,8 @@ class CameraTargetConfig:
 
 
 def chosen_causes(options: ConfigType | None) -> frozenset[str]:
-    """The causes chosen in ``options`` (none chosen: every fault cause)."""
-    return frozenset((options or {}).get(CONF_CAUSE) or FAULT_CAUSES)
+    """The causes chosen in ``options``; none chosen: every red-flash cause."""
+    return frozenset((options or {}).get(CONF_CAUSE) or RED_FLASH)
 
 
 def cameras_only(entity_ids: set[str]) -> set[str]:
@@ -158,17 +156,14 @@ class CauseDetectedTrigger(DiagnosisTrigger):
 
 
 class ClearedTrigger(DiagnosisTrigger):
-    """A camera that had a cause has none left."""
+    """A camera that flashed red stopped: no red-flash cause is left."""
 
     _key = TRIGGER_CLEARED
     _schema = target_schema({})
 
     @override
     def matches(self, data: Mapping[str, Any]) -> bool:
-        return bool(
-            data.get(ATTR_CAUSE) == Cause.NONE
-            and data.get(ATTR_PREVIOUS_CAUSE) != Cause.NONE
-        )
+        return stopped_flashing(data)
 
 
 TRIGGERS: Final[dict[str, type[DiagnosisTrigger]]] = {

@@ -27,15 +27,31 @@ from homeassistant.helpers.event import async_call_later, async_track_state_chan
 from homeassistant.util import dt as dt_util
 
 from .compat import device_link
-from .diagnosis import Cause, Diagnosis, Observation
+from .const import ATTR_CAUSE, ATTR_SINCE
+from .diagnosis import PRECEDENCE, Cause, Diagnosis, Observation
 from .diagnosis.engine import shift_clock
 from .diagnosis.forecast import Forecast
 from .discovery import CameraSpec
+from .fixes import Fit, camera_fix
 
 HISTORY_LENGTH = 20
 # The wall clock behind the elapsed time by more than this was set back
 # (rather than slewed by a few milliseconds).
 CLOCK_SET_BACK = timedelta(seconds=1)
+
+
+def pending_of(diagnosis: Diagnosis) -> dict[str, str] | None:
+    """The most important problem still waiting out the grace period, if any.
+
+    ``{cause, since}``: the cause sensor's ``pending`` attribute and the
+    ``diagnose`` action's ``pending`` alike.
+    """
+    if waiting := [cause for cause in PRECEDENCE if cause in diagnosis.pending]:
+        return {
+            ATTR_CAUSE: waiting[0].value,
+            ATTR_SINCE: diagnosis.pending[waiting[0]].isoformat(),
+        }
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +84,8 @@ class CameraWatch:
     and the previous diagnosis, whenever the published diagnosis changes;
     those that show the forecast, whenever the battery forecast changes.
     ``history`` holds the last :data:`HISTORY_LENGTH` cause transitions,
-    oldest first.
+    oldest first. ``fit`` is the camera's kind and ``fix`` the fix key of its
+    primary cause for that kind: what every surface shows as its fix.
     """
 
     __slots__ = (
@@ -79,6 +96,8 @@ class CameraWatch:
         "_unsub_timer",
         "device",
         "diagnosis",
+        "fit",
+        "fix",
         "forecast",
         "history",
         "observation",
@@ -90,14 +109,21 @@ class CameraWatch:
         hass: HomeAssistant,
         spec: CameraSpec,
         diagnosis: Diagnosis | None,
+        fit: Fit,
         forecast: Forecast | None = None,
     ) -> None:
-        """Watch ``spec``, from the diagnosis and forecast remembered for it."""
+        """Watch ``spec`` (of kind ``fit``), from what is remembered for it."""
         self._hass = hass
         self.spec = spec
         # What shows the camera's diagnostic entities on its device.
         self.device = device_link(hass, spec.device_id)
         self.diagnosis = diagnosis
+        self.fit = fit
+        self.fix = (
+            camera_fix(diagnosis.cause, fit, diagnosis, dt_util.utcnow())
+            if diagnosis
+            else None
+        )
         self.observation: Observation | None = None
         self.forecast = forecast
         self.history: tuple[Transition, ...] = ()
@@ -133,7 +159,7 @@ class CameraWatch:
 
     @callback
     def async_set_diagnosis(
-        self, observation: Observation, diagnosis: Diagnosis, now: datetime
+        self, observation: Observation, diagnosis: Diagnosis, fit: Fit, now: datetime
     ) -> Diagnosis | None:
         """Take a new diagnosis (and what it was made of); tell the listeners.
 
@@ -141,8 +167,10 @@ class CameraWatch:
         """
         self.observation = observation
         previous, self.diagnosis = self.diagnosis, diagnosis
-        if previous == diagnosis:
+        fix = camera_fix(diagnosis.cause, fit, diagnosis, now)
+        if previous == diagnosis and (fit, fix) == (self.fit, self.fix):
             return previous
+        self.fit, self.fix = fit, fix
         before = previous.cause if previous else Cause.NONE
         if before is not diagnosis.cause:
             transition = Transition(now, before, diagnosis.cause)

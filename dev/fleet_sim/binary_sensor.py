@@ -89,5 +89,6 @@ async_setup_entry = camera_platform(
         "blink": BLINK_BINARY_SENSORS,
         "ring": (MOTION_DETECTED,),
         "generic": GENERIC_BINARY_SENSORS,
+        "wired": GENERIC_BINARY_SENSORS,
     },
 )

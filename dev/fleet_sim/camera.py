@@ -76,5 +76,6 @@ class SimCameraEntity(DeviceEntity, Camera):
 
 # Every camera, whatever its kind, has its camera entity.
 async_setup_entry = camera_platform(
-    SimCameraEntity, {"blink": (CAMERA,), "ring": (CAMERA,), "generic": (CAMERA,)}
+    SimCameraEntity,
+    dict.fromkeys(("blink", "ring", "generic", "wired"), (CAMERA,)),
 )

@@ -9,6 +9,7 @@ from .model import (
     BLINK_FAULTS,
     BLINK_MINI_FAULTS,
     RING_FAULTS,
+    WIRED_FAULTS,
     Fleet,
     SimCamera,
     SimSyncModule,
@@ -97,6 +98,20 @@ def default_fleet() -> Fleet:
             base_temperature_c=16.0,
             base_signal_dbm=-58,
             battery_percent=87,
+        )
+    )
+    # A wired Reolink on a network cable (PoE): no battery, no Wi-Fi reading.
+    cameras.append(
+        SimCamera(
+            kind="wired",
+            supported_faults=WIRED_FAULTS,
+            serial="RLN-810A-0005",
+            name="Driveway",
+            manufacturer="Reolink",
+            model="RLC-810A",
+            version="v3.1.0.2368",
+            base_temperature_c=18.0,
+            base_signal_dbm=None,
         )
     )
     return Fleet(cameras, [home])

@@ -38,6 +38,8 @@ RING_FAULTS = frozenset(
     {Fault.BATTERY_LOW, Fault.OFFLINE, Fault.WEAK_SIGNAL, Fault.CLOUD_OUTAGE}
 )
 GENERIC_FAULTS = frozenset(Fault) - {Fault.SYNC_MODULE_OFFLINE}
+# A wired camera on a network cable (PoE): no battery, no Wi-Fi reading.
+WIRED_FAULTS = GENERIC_FAULTS - {Fault.BATTERY_LOW, Fault.WEAK_SIGNAL}
 SYNC_FAULTS = frozenset({Fault.SYNC_MODULE_OFFLINE, Fault.CLOUD_OUTAGE})
 
 
@@ -92,9 +94,12 @@ class SimSyncModule:
 
 @dataclass(kw_only=True)
 class SimCamera:
-    """A simulated camera: a Blink or Ring one, or a generic battery camera."""
+    """A simulated camera: Blink, Ring, a generic battery camera, or wired.
 
-    kind: Literal["blink", "ring", "generic"]
+    A wired camera is on a network cable (PoE): no battery, no Wi-Fi reading.
+    """
+
+    kind: Literal["blink", "ring", "generic", "wired"]
     serial: str
     name: str
     manufacturer: str

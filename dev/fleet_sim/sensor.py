@@ -88,15 +88,16 @@ RING_SENSORS: tuple[SimSensorDescription, ...] = (
     _signal_dbm("wifi_signal_strength", entity_registry_enabled_default=False),
 )
 
+TEMPERATURE_C = SimSensorDescription(
+    key="temperature",
+    device_class=SensorDeviceClass.TEMPERATURE,
+    native_unit_of_measurement=UnitOfTemperature.CELSIUS,
+    value_fn=lambda cam: cam.temperature_c,
+)
 GENERIC_SENSORS: tuple[SimSensorDescription, ...] = (
     BATTERY,
     _signal_dbm("signal_strength"),
-    SimSensorDescription(
-        key="temperature",
-        device_class=SensorDeviceClass.TEMPERATURE,
-        native_unit_of_measurement=UnitOfTemperature.CELSIUS,
-        value_fn=lambda cam: cam.temperature_c,
-    ),
+    TEMPERATURE_C,
 )
 
 
@@ -112,5 +113,10 @@ class SimSensor(DeviceEntity, SensorEntity):
 
 async_setup_entry = camera_platform(
     SimSensor,
-    {"blink": BLINK_SENSORS, "ring": RING_SENSORS, "generic": GENERIC_SENSORS},
+    {
+        "blink": BLINK_SENSORS,
+        "ring": RING_SENSORS,
+        "generic": GENERIC_SENSORS,
+        "wired": (TEMPERATURE_C,),
+    },
 )

@@ -61,5 +61,7 @@ class SimFirmware(DeviceEntity, UpdateEntity):
         self.fleet.notify()
 
 
-# A firmware entity per generic camera (Blink's integration has none).
-async_setup_entry = camera_platform(SimFirmware, {"generic": (FIRMWARE,)})
+# A firmware entity per generic or wired camera (Blink's integration has none).
+async_setup_entry = camera_platform(
+    SimFirmware, {"generic": (FIRMWARE,), "wired": (FIRMWARE,)}
+)

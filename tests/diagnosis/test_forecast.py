@@ -123,12 +123,22 @@ def test_charging_has_no_forecast() -> None:
 
 
 def test_already_low() -> None:
-    """At or below the low level there is nothing left to forecast."""
+    """At or below the low level there is nothing left to forecast.
+
+    What is known is when it got there: the first reading of the newest run
+    at or below the low level (the sensor shows it instead of unknown).
+    """
     history = discharge(lambda time: 30 - 2 * time, 5)
     result = forecast(history, 20, day(5))
     assert result.state is ForecastState.ALREADY_LOW
     assert result.at is None
+    assert result.low_since is not None
+    assert day(4.7) <= result.low_since <= day(4.8)
     assert result.rate_per_day == pytest.approx(2, rel=0.05)
+    # A reading back above the low level starts the run again.
+    bounced = record(record(history, 21, day(5.1)), 19, day(5.2))
+    assert forecast(bounced, 20, day(5.2)).low_since == day(5.2)
+    assert forecast(discharge(lambda time: 90 - time, 3), 20, day(3)).low_since is None
 
 
 def test_under_two_days_is_not_enough_data() -> None:

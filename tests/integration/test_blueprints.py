@@ -14,12 +14,15 @@ from homeassistant.const import STATE_ON, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
+from homeassistant.util.yaml import load_yaml_dict
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_fire_time_changed,
     async_mock_service,
 )
+
+from custom_components.camera_doctor.fixes import FIX_OPTIONS
 
 from .fleet import FakeCamera, add_generic_camera, past_grace, settle, setup_entry
 
@@ -92,9 +95,9 @@ async def test_notify_red_flash(
     assert len(calls) == 1
     assert calls[0].data["title"] == "Garage is flashing red"
     message = calls[0].data["message"]
-    # Brand truth: the generic camera has a pack to charge; Blink takes AA cells.
-    assert message.startswith("Garage: Low battery. Charge or replace the battery")
-    assert "a Blink battery camera takes two new lithium AA cells" in message
+    # Brand truth: the generic camera has a pack to charge (its fix key says so).
+    assert message.startswith("Garage: Low battery. Charge the battery fully")
+    assert "AA" not in message
 
     fleet["garage"].set("battery", "90")
     await past_grace(hass, freezer)
@@ -127,10 +130,33 @@ async def test_notify_red_flash_filters(
     await past_grace(hass, freezer)
     assert [call.data["message"] for call in calls] == [
         (
-            "Garage: Overheating. Move the camera out of direct sun to a shaded, "
-            "ventilated spot, or fit a protective housing."
+            "Garage: Overheating. Move the camera away from the heat (direct sun, "
+            "a sunny window, a heater) to a cooler, ventilated spot, and let it "
+            "cool down."
         )
     ]
+
+
+@pytest.mark.parametrize("chosen", [False, True])
+async def test_notify_red_flash_tells_advice_only_when_chosen(
+    hass: HomeAssistant,
+    fleet: dict[str, FakeCamera],
+    freezer: FrozenDateTimeFactory,
+    chosen: bool,
+) -> None:
+    """An available update does not flash red: no "flashing red" message for it."""
+    calls = await _use(hass, "notify_red_flash.yaml", include_update_available=chosen)
+    fleet["garage"].set("firmware", "on", installed_version="1.0", latest_version="1.1")
+    await past_grace(hass, freezer)
+    titles = [call.data["title"] for call in calls]
+    assert titles == (["Garage: firmware update available"] if chosen else [])
+
+
+def test_notify_red_flash_knows_every_fix() -> None:
+    """Every fix key an event can carry has words in the blueprint."""
+    blueprint = load_yaml_dict(str(BLUEPRINTS / "notify_red_flash.yaml"))
+    fixes = blueprint["variables"]["fixes"]
+    assert set(fixes) == set(FIX_OPTIONS) - {"none"}
 
 
 async def test_low_battery_daily_reminder(

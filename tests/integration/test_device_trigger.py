@@ -45,12 +45,12 @@ FAULT_CAUSES = [
 ]
 
 
-# The cause names of strings.json, as the owner reads them.
+# The cause names a trigger offers (strings.json), as the owner reads them.
 LABELS: dict[str, str] = json.loads(
     (
         Path(__file__).parents[2] / "custom_components" / DOMAIN / "strings.json"
     ).read_text("utf-8")
-)["selector"]["cause"]["options"]
+)["selector"]["trigger_cause"]["options"]
 
 
 def _trigger(device_id: str, trigger_type: str, **extra: Any) -> dict[str, Any]:
@@ -109,6 +109,10 @@ async def test_trigger_capabilities(
     msg = await client.receive_json()
     assert msg["success"]
     assert LABELS["low_battery"] == "Low battery"
+    # Listed under "Camera starts flashing red": the advice says it is none.
+    assert LABELS["firmware_outdated"] == (
+        "Firmware update available (advice: the light does not flash red)"
+    )
     for field in msg["result"]["extra_fields"]:
         field.pop("required", None)  # serialised by newer Home Assistant only
     assert msg["result"] == {
@@ -126,7 +130,7 @@ async def test_trigger_capabilities(
                             for cause in FAULT_CAUSES
                         ],
                         "sort": False,
-                        "translation_key": "cause",
+                        "translation_key": "trigger_cause",
                     }
                 },
             }
@@ -157,7 +161,9 @@ def test_schema_refuses_unknown_or_none_cause() -> None:
             TRIGGER_SCHEMA(bad)
 
 
-async def _automations(hass: HomeAssistant, device_id: str) -> list[ServiceCall]:
+async def _automations(
+    hass: HomeAssistant, device_id: str, chosen: str | None = None
+) -> list[ServiceCall]:
     calls = async_mock_service(hass, "test", "automation")
     message = (
         "{{ trigger.id }}: {{ trigger.event.data.entity_id }} "
@@ -181,6 +187,11 @@ async def _automations(hass: HomeAssistant, device_id: str) -> list[ServiceCall]
                     ("battery", "cause_detected", {"cause": "low_battery"}),
                     ("any", "cause_detected", {}),
                     ("cleared", "cleared", {}),
+                    *(
+                        [("chosen", "cause_detected", {"cause": chosen})]
+                        if chosen
+                        else []
+                    ),
                 )
             ]
         },
@@ -199,8 +210,8 @@ async def test_triggers_fire_on_injected_faults(
     garage.set("battery", "8")
     await past_grace(hass, freezer)
     assert sorted(call.data["message"] for call in calls) == [
-        "any: camera.garage none -> low_battery fix replace_batteries",
-        "battery: camera.garage none -> low_battery fix replace_batteries",
+        "any: camera.garage none -> low_battery fix charge_battery",
+        "battery: camera.garage none -> low_battery fix charge_battery",
     ]
 
     calls.clear()
@@ -220,6 +231,48 @@ async def test_triggers_fire_on_injected_faults(
     assert [call.data["message"] for call in calls] == [
         "any: camera.garage none -> weak_signal fix improve_signal"
     ]
+
+
+def _messages(calls: list[ServiceCall]) -> list[str]:
+    """The messages of the automation runs so far, sorted; forgets them."""
+    messages = sorted(call.data["message"] for call in calls)
+    calls.clear()
+    return messages
+
+
+async def test_advice_fires_only_when_chosen(
+    hass: HomeAssistant, garage: FakeCamera, freezer: FrozenDateTimeFactory
+) -> None:
+    """An available update is no red flash: "any" and "cleared" ignore it.
+
+    Only a trigger that names ``firmware_outdated`` fires for it; a camera
+    whose red flash gives way to the advice has stopped flashing red.
+    """
+    calls = await _automations(hass, garage.device_id, chosen="firmware_outdated")
+
+    garage.set("firmware", "on", installed_version="1.0", latest_version="1.1")
+    await past_grace(hass, freezer)
+    assert _messages(calls) == [
+        "chosen: camera.garage none -> firmware_outdated fix install_update"
+    ]
+
+    garage.set("battery", "8")
+    await past_grace(hass, freezer)
+    assert _messages(calls) == [
+        "any: camera.garage firmware_outdated -> low_battery fix charge_battery",
+        "battery: camera.garage firmware_outdated -> low_battery fix charge_battery",
+    ]
+
+    garage.set("battery", "90")
+    await past_grace(hass, freezer)
+    assert _messages(calls) == [
+        "chosen: camera.garage low_battery -> firmware_outdated fix install_update",
+        "cleared: camera.garage low_battery -> firmware_outdated fix install_update",
+    ]
+
+    garage.set("firmware", "off", installed_version="1.1", latest_version="1.1")
+    await past_grace(hass, freezer)
+    assert calls == []
 
 
 async def test_trigger_detaches_with_automation(

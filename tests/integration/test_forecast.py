@@ -209,3 +209,27 @@ async def test_batteries_replaced_starts_a_new_discharge(
     forecast = (await diagnose(hass, garage))["battery_forecast"]
     assert forecast["forecast"] == "not_enough_data"
     assert forecast["at"] is None
+
+
+async def test_a_low_battery_shows_when_it_got_low(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    garage: FakeCamera,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """At 5 % the sensor shows when the battery reached the low level, not unknown.
+
+    The ``diagnose`` action's ``battery_forecast.at`` says the same.
+    """
+    await _drain(hass, freezer, garage, range(30, 4, -5), hours=12)
+    reached = dt_util.utcnow() - timedelta(hours=12 * 4)  # its 20 % reading
+    state = hass.states.get(FORECAST)
+    assert state.attributes["forecast"] == "already_low"
+    shown = dt_util.parse_datetime(state.state)
+    assert shown is not None
+    assert abs((shown - reached).total_seconds()) < 1  # kept in whole seconds
+    summary = (await diagnose(hass, garage))["battery_forecast"]
+    assert summary["forecast"] == "already_low"
+    at = dt_util.parse_datetime(summary["at"])
+    assert at is not None
+    assert abs((at - shown).total_seconds()) < 1  # the sensor drops the fraction

@@ -91,7 +91,7 @@ async def test_low_battery_event_and_issue(
     assert cause.state == "low_battery"
     assert cause.attributes["evidence"]["battery_percent"] == 8
     assert cause.attributes["causes"] == ["low_battery"]
-    assert hass.states.get(FIX.format("garage")).state == "replace_batteries"
+    assert hass.states.get(FIX.format("garage")).state == "charge_battery"
     assert hass.states.get(FLASH.format("garage")).state == "on"
     assert hass.states.get(EVENT.format("garage")).attributes["event_type"] == (
         "low_battery"
@@ -103,7 +103,7 @@ async def test_low_battery_event_and_issue(
     assert data["cause"] == "low_battery"
     assert data["previous_cause"] == "none"
     assert data["causes"] == ["low_battery"]
-    assert data["fix"] == "replace_batteries"
+    assert data["fix"] == "charge_battery"
     assert data["evidence"]["battery_percent"] == 8
 
     issue = issues.async_get_issue(DOMAIN, issue_id)

@@ -125,7 +125,12 @@ async def test_recheck_refreshes_sources_then_diagnoses(
     }
     # Seen at once, confirmed after the grace period like any other change.
     assert response["cameras"][garage.entity_id]["cause"] == "none"
-    assert "overheating" in response["cameras"][garage.entity_id]["pending"]
+    # ``pending`` has the cause sensor's shape: ``{cause, since}``.
+    pending = response["cameras"][garage.entity_id]["pending"]
+    sensor = hass.states.get("sensor.garage_red_flash_cause")
+    assert pending == sensor.attributes["pending"]
+    assert set(pending) == {"cause", "since"}
+    assert pending["cause"] == "overheating"
     await past_grace(hass, freezer)
     assert hass.states.get("sensor.garage_red_flash_cause").state == "overheating"
 

@@ -18,6 +18,7 @@ import yaml
 from custom_components.camera_doctor import const
 from custom_components.camera_doctor.const import DOCS_URL, learn_more_url
 from custom_components.camera_doctor.diagnosis import FIX_KEYS, Cause
+from custom_components.camera_doctor.fixes import FIX_OPTIONS
 from tests.test_readme_links import OWN_URL
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,13 +47,6 @@ def _anchors(text: str) -> set[str]:
 def _notice_pages() -> set[str]:
     keys = set(STRINGS["issues"]) - NO_PAGE
     return {SHARED_PAGE.get(key, key) for key in keys}
-
-
-def test_fix_keys_are_documented() -> None:
-    """Automations read the fix key (sensor state, event data): each is named."""
-    text = (DOCS / "automations.md").read_text("utf-8")
-    missing = [key for key in FIX_KEYS.values() if f"`{key}`" not in text]
-    assert not missing
 
 
 def test_option_keys_are_documented() -> None:
@@ -137,3 +131,10 @@ def test_quality_scale_cites_files_that_exist() -> None:
                 assert anchor in _anchors(target.read_text("utf-8")), (rule, word)
             cited += 1
     assert cited > 30
+
+
+def test_every_fix_key_has_its_page() -> None:
+    """docs/fixes.md names every fix key the sensor can show, and when."""
+    assert set(FIX_KEYS.values()) <= set(FIX_OPTIONS)
+    page = (ROOT / "docs" / "fixes.md").read_text("utf-8")
+    assert [key for key in FIX_OPTIONS if f"| `{key}` |" not in page] == []

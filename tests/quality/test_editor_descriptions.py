@@ -55,11 +55,15 @@ def test_described_translated_and_iconed(
 
 @pytest.mark.parametrize("file", [kind[0] for kind in KINDS])
 def test_cause_choices_are_the_fault_causes(file: str) -> None:
-    """The cause list offers every fault cause (what device triggers offer)."""
+    """The cause list offers every fault cause (what device triggers offer).
+
+    Its labels say which causes do not flash red (``trigger_cause``).
+    """
     for description in _descriptions(file).values():
         if (cause := description.get("fields", {}).get("cause")) is None:
             continue
         select = cause["selector"]["select"]
         assert select["options"] == list(FAULT_CAUSES)
-        assert select["translation_key"] == "cause"
-        assert set(select["options"]) <= set(STRINGS["selector"]["cause"]["options"])
+        assert select["translation_key"] == "trigger_cause"
+        labels = STRINGS["selector"]["trigger_cause"]["options"]
+        assert set(select["options"]) == set(labels)

@@ -13,6 +13,7 @@ from custom_components.camera_doctor.binary_sensor import RED_FLASH
 from custom_components.camera_doctor.config_flow import OPTIONS_SCHEMA
 from custom_components.camera_doctor.diagnosis import FIX_KEYS, Cause
 from custom_components.camera_doctor.event import DIAGNOSIS_EVENT
+from custom_components.camera_doctor.fixes import FIX_OPTIONS
 from custom_components.camera_doctor.issues import FIXABLE
 from custom_components.camera_doctor.notice_texts import VARIANTS
 from custom_components.camera_doctor.sensor import SENSORS
@@ -127,7 +128,8 @@ PLACEHOLDERS = {
 def test_fix_steps_for_every_fix_key() -> None:
     """The diagnose action answers every fix key with translated steps."""
     fixes = STRINGS["selector"]["fix"]["options"]
-    assert set(fixes) == set(FIX_KEYS.values())
+    assert set(fixes) == set(FIX_OPTIONS)
+    assert set(FIX_KEYS.values()) <= set(fixes)
     assert set(STRINGS["entity"]["sensor"]["recommended_fix"]["state"]) == set(fixes)
 
 
@@ -139,7 +141,10 @@ FIX_ADVICE = {
         "rechargeable",
         "alkaline",
     ),
+    "charge_battery": ("Charge the battery fully", "battery pack"),
     "check_wifi": ("Power-cycle the router",),
+    "check_network": ("network cable", "PoE", "Wi-Fi", "Power-cycle the router"),
+    "retry_update": ("still making progress", "restart the camera", "again"),
     "improve_signal": ("extender",),
     "check_sync_module": ("solid red",),
     "check_integration": ("sign in again", "cloud status", "Nothing needs doing"),
@@ -152,10 +157,10 @@ FIX_ADVICE = {
 def test_fix_steps_give_the_advice() -> None:
     """Every fault's fix is numbered steps with the documented advice."""
     fixes = STRINGS["selector"]["fix"]["options"]
-    for cause in set(Cause) - {Cause.NONE}:
-        steps = fixes[FIX_KEYS[cause]].split("\n")
+    for key in set(FIX_OPTIONS) - {FIX_KEYS[Cause.NONE]}:
+        steps = fixes[key].split("\n")
         for number, step in enumerate(steps, start=1):
-            assert step.startswith(f"{number}. ") and step.endswith("."), cause
+            assert step.startswith(f"{number}. ") and step.endswith("."), key
     for key, advice in FIX_ADVICE.items():
         for detail in advice:
             assert detail in fixes[key], (key, detail)
@@ -199,8 +204,10 @@ VARIANT_ADVICE = {
         "Never mix old and new",
         "rechargeable or alkaline",
     ),
-    "replace_batteries_rechargeable": ("Charge the battery",),
-    "replace_batteries_solar": ("solar panel",),
+    "charge_battery_solar": ("solar panel", "charge it fully"),
+    "move_to_shade_indoor": ("sunny window", "radiator"),
+    "shelter_from_cold_indoor": ("open window",),
+    "retry_update_wired": ("unplug it for 10 seconds",),
     "improve_signal_sync_module": ("extender", "sync module"),
 }
 
@@ -218,6 +225,8 @@ def test_variants_give_the_advice() -> None:
             assert "batter" not in text, key
         if key.startswith("check_wifi_"):
             assert "Power-cycle the router" in text, key
+        if key.endswith("_indoor"):  # no sun shield, eaves or frost indoors
+            assert not {"shield", "eaves", "frost"} & set(re.findall(r"\w+", text))
 
 
 def test_readings_in_words() -> None:

@@ -20,7 +20,14 @@ from .conditions import (
     outage_wait,
 )
 from .engine import diagnose
-from .model import FIX_KEYS, Cause, Diagnosis, IntegrationReason, Observation
+from .model import (
+    FIX_KEYS,
+    RED_FLASH_CAUSES,
+    Cause,
+    Diagnosis,
+    IntegrationReason,
+    Observation,
+)
 from .notices import (
     MAX_NOTICES_PER_HOUR,
     OFFLINE_ERROR_AFTER,
@@ -41,6 +48,7 @@ __all__ = [
     "NOTE_NIGHT_IR",
     "OFFLINE_ERROR_AFTER",
     "PRECEDENCE",
+    "RED_FLASH_CAUSES",
     "SIGNAL_BAND_BARS",
     "SIGNAL_BAND_DBM",
     "STUCK_UPDATE_AFTER",

@@ -150,7 +150,10 @@ class ForecastState(StrEnum):
 class Forecast:
     """When the battery reaches the low level, and how sure that is.
 
-    ``at`` is ``None`` (unknown) unless ``state`` is ``ok``. ``rate_per_day``
+    ``at`` is ``None`` (unknown) unless ``state`` is ``ok``. ``low_since``
+    is when the battery reached the low level, while ``state`` is
+    ``already_low``: the first reading of the newest run at or below it.
+    ``rate_per_day``
     is the fitted drain in percentage points per day (positive = draining),
     ``None`` when no line was fitted. ``days_of_data`` and ``points`` measure
     the discharge's history; ``changed_at`` is when the discharge began, if
@@ -163,6 +166,7 @@ class Forecast:
     days_of_data: float = 0.0
     points: int = 0
     changed_at: datetime | None = None
+    low_since: datetime | None = None
 
 
 class _Line(NamedTuple):
@@ -195,12 +199,8 @@ def forecast(
         )
     days = (points[-1][0] - points[0][0]) / DAY
     line = _fit(points) if days >= MIN_DAYS and len(points) >= MIN_POINTS else None
-    state, at = _state(
-        history,
-        line,
-        low=DEFAULT_LOW_LEVEL if low is None else low,
-        clock=clock,
-    )
+    low = DEFAULT_LOW_LEVEL if low is None else low
+    state, at = _state(history, line, low=low, clock=clock)
     return Forecast(
         state=state,
         at=at,
@@ -208,7 +208,20 @@ def forecast(
         days_of_data=days,
         points=len(points),
         changed_at=_changed(history),
+        low_since=_low_since(points, low)
+        if state is ForecastState.ALREADY_LOW
+        else None,
     )
+
+
+def _low_since(points: tuple[Point, ...], low: float) -> datetime | None:
+    """When the newest run of readings at or below ``low`` began."""
+    start = points[-1][0]
+    for time, level in reversed(points):
+        if level > low:
+            break
+        start = time
+    return moment(start)
 
 
 def notice_due(

@@ -33,8 +33,14 @@ class Cause(StrEnum):
     NONE = "none"
 
 
-# Stable key of the recommended fix for each cause (the ``recommended_fix``
-# sensor's states). Kept next to ``Cause`` so ``Diagnosis.fix`` needs no
+# The causes that make the light flash red: all but ``none`` and the advice
+# ``firmware_outdated`` (an available update does not flash red).
+RED_FLASH_CAUSES: Final = frozenset(Cause) - {Cause.NONE, Cause.FIRMWARE_OUTDATED}
+
+# Stable key of the recommended fix for each cause, for a camera of unknown
+# kind. The Home Assistant layer refines it by what the camera is (``fixes``:
+# a rechargeable pack is charged, a camera on a cable has no Wi-Fi to check),
+# and publishes that. Kept next to ``Cause`` so ``Diagnosis.fix`` needs no
 # import from another module.
 FIX_KEYS: Final[Mapping[Cause, str]] = MappingProxyType(
     {
@@ -151,7 +157,7 @@ class Diagnosis:
 
     @property
     def fix(self) -> str:
-        """Stable key of the recommended fix for the primary cause."""
+        """Key of the fix for the primary cause, for a camera of unknown kind."""
         return FIX_KEYS.get(self.cause, FIX_KEYS[Cause.NONE])
 
     @property

@@ -36,12 +36,20 @@ FLAP_WINDOW: Final = timedelta(hours=1)
 _OUTAGES: Final = frozenset({Cause.NO_CONNECTION, Cause.UNEXPLAINED})
 
 
-def _began(cause: Cause, diagnosis: Diagnosis, now: datetime) -> datetime:
+def began(cause: Cause, diagnosis: Diagnosis, now: datetime) -> datetime:
     """When the condition behind a confirmed cause began (an outage: offline)."""
     since = min(diagnosis.since.get(cause, now), now)
     if cause in _OUTAGES and diagnosis.offline_since is not None:
         since = min(since, diagnosis.offline_since)
     return since
+
+
+def update_stuck(diagnosis: Diagnosis, now: datetime) -> bool:
+    """Whether a confirmed update has run for :data:`STUCK_UPDATE_AFTER` or more."""
+    return (
+        Cause.FIRMWARE_UPDATING in diagnosis.causes
+        and now >= began(Cause.FIRMWARE_UPDATING, diagnosis, now) + STUCK_UPDATE_AFTER
+    )
 
 
 def notice_causes(diagnosis: Diagnosis, now: datetime) -> tuple[Cause, ...]:
@@ -53,10 +61,7 @@ def notice_causes(diagnosis: Diagnosis, now: datetime) -> tuple[Cause, ...]:
         for cause in diagnosis.causes
         if cause is not Cause.NONE
         and (cause not in _OUTAGES or cause is diagnosis.cause)
-        and (
-            cause is not Cause.FIRMWARE_UPDATING
-            or now >= _began(cause, diagnosis, now) + STUCK_UPDATE_AFTER
-        )
+        and (cause is not Cause.FIRMWARE_UPDATING or update_stuck(diagnosis, now))
     )
 
 
@@ -66,7 +71,7 @@ def notice_severity(
     """``error`` or ``warning``: the cause's severity, softened for new outages."""
     if cause_severity(cause, diagnosis, thresholds) is not Severity.ERROR:
         return Severity.WARNING
-    if cause is Cause.NO_CONNECTION and now - _began(cause, diagnosis, now) < (
+    if cause is Cause.NO_CONNECTION and now - began(cause, diagnosis, now) < (
         OFFLINE_ERROR_AFTER
     ):
         return Severity.WARNING
@@ -88,9 +93,9 @@ def notices_change_at(diagnosis: Diagnosis, now: datetime) -> datetime | None:
     moments: list[datetime] = []
     for cause in diagnosis.causes:
         if cause is Cause.FIRMWARE_UPDATING:
-            moments.append(_began(cause, diagnosis, now) + STUCK_UPDATE_AFTER)
+            moments.append(began(cause, diagnosis, now) + STUCK_UPDATE_AFTER)
         elif cause is Cause.NO_CONNECTION and cause is diagnosis.cause:
-            moments.append(_began(cause, diagnosis, now) + OFFLINE_ERROR_AFTER)
+            moments.append(began(cause, diagnosis, now) + OFFLINE_ERROR_AFTER)
     return min((moment for moment in moments if moment > now), default=None)
 
 

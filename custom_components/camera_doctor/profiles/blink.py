@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..diagnosis.model import Observation
 from . import generic
 from ._coerce import as_float, as_text, bars, celsius, dbm, first, mapping
-from .profile import ChangingReadings, Power, Reading, merge
+from .profile import ChangingReadings, Power, Reading, indoor_model, merge
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -61,6 +61,11 @@ def is_mini(sources: CameraSources) -> bool:
 def power(sources: CameraSources) -> Power:
     """Return USB power for a Mini; every other Blink camera takes AA cells."""
     return Power.WIRED if is_mini(sources) else Power.AA_LITHIUM
+
+
+def indoor(sources: CameraSources) -> bool:
+    """Return whether the camera is made for indoors: a Mini, or by its model."""
+    return is_mini(sources) or indoor_model(sources)
 
 
 def battery_low(sources: CameraSources) -> bool | None:
@@ -244,9 +249,11 @@ BLINK = generic.brand(
     power,
     match_hub,
     keeps_hub,
+    indoor,
     camera_readings=frozenset({Reading.BATTERY, Reading.SIGNAL, Reading.TEMPERATURE}),
     freezes_readings=True,
     changing_from_camera=True,
+    wifi_only=True,
     hub_domain=HUB_DOMAIN,
     hub_identity=("name", "friendly_name", "network_id", "associated_cameras"),
 )

@@ -302,6 +302,7 @@ _READER_FIELDS = {
     "match_hub": "hub_fn",
     "keeps_hub": "keeps_hub_fn",
     "readings": "readings_fn",
+    "indoor": "indoor_fn",
 }
 
 
@@ -310,7 +311,7 @@ def brand(name: str, *readers: Callable[..., Any], **settings: Any) -> Profile:
 
     Each reader takes the place of the generic one of the same name
     (``observe``, ``changing_readings``, ``power``, ``match_hub``,
-    ``keeps_hub`` or ``readings``); ``settings`` are the brand's other
+    ``keeps_hub``, ``readings`` or ``indoor``); ``settings`` are the brand's other
     :class:`Profile` fields.
     """
     fields: dict[str, Any] = {

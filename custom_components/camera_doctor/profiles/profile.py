@@ -69,6 +69,12 @@ def never(sources: CameraSources) -> bool:
     return False
 
 
+def indoor_model(sources: CameraSources) -> bool:
+    """Return whether the camera's model says it is an indoor camera."""
+    model = sources.model if isinstance(sources.model, str) else ""
+    return "indoor" in model.casefold()
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Profile:
     """How one brand's entities map to an :class:`Observation`.
@@ -97,6 +103,9 @@ class Profile:
     :meth:`power` tells what keeps the camera running; it is read from what
     the camera is (its model, which battery entities its device has), not
     from its current readings, so it holds while the camera is unavailable.
+    :meth:`indoor` tells, the same way, whether it is made for indoors.
+    ``wifi_only`` is true when every camera of the brand reaches the network
+    over Wi-Fi (Blink), whatever powers it.
     """
 
     name: str
@@ -105,10 +114,12 @@ class Profile:
     power_fn: Callable[[CameraSources], Power]
     hub_fn: Callable[[CameraSources], SourceState | None] = no_hub
     keeps_hub_fn: Callable[[CameraSources], bool] = never
+    indoor_fn: Callable[[CameraSources], bool] = indoor_model
     readings_fn: Callable[[SourceState], frozenset[Reading]]
     camera_readings: frozenset[Reading] = frozenset()
     freezes_readings: bool = False
     changing_from_camera: bool = False
+    wifi_only: bool = False
     hub_domain: str | None = None
     hub_identity: tuple[str, ...] = ()
 
@@ -135,3 +146,7 @@ class Profile:
     def power(self, sources: CameraSources) -> Power:
         """Return what keeps the camera running."""
         return self.power_fn(sources)
+
+    def indoor(self, sources: CameraSources) -> bool:
+        """Return whether the camera is made for indoors."""
+        return self.indoor_fn(sources)

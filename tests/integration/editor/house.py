@@ -115,4 +115,5 @@ def assert_cause_choice(description: dict[str, Any]) -> None:
     cause = description["fields"]["cause"]
     assert cause["required"] is False
     assert cause["selector"]["select"]["multiple"] is True
-    assert cause["selector"]["select"]["translation_key"] == "cause"
+    # Labelled so that the advice says it does not flash red.
+    assert cause["selector"]["select"]["translation_key"] == "trigger_cause"

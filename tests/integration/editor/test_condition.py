@@ -90,6 +90,18 @@ async def test_cause_filter(
     assert await _check(hass, _has_cause(target, cause=[])) is True
 
 
+async def test_advice_only_when_chosen(
+    hass: HomeAssistant, house: House, freezer: FrozenDateTimeFactory
+) -> None:
+    """An available update is no red flash: it passes only when chosen."""
+    target = house.target("entity")
+    house.garage.set("firmware", "on", installed_version="1.0", latest_version="1.1")
+    await past_grace(hass, freezer)
+    assert await _check(hass, _has_cause(target)) is False
+    chosen = _has_cause(target, cause=["firmware_outdated"])
+    assert await _check(hass, chosen) is True
+
+
 async def test_fails_while_not_loaded(
     hass: HomeAssistant,
     house: House,

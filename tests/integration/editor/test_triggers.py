@@ -117,9 +117,45 @@ async def test_offered_to_the_editor(
     assert offered["camera_doctor.cleared"] == {
         "fields": {},
         "target": CAMERA_TARGET,
-        "name": "Camera problem cleared",
+        "name": "Camera stops flashing red",
         "icon": "mdi:check-circle-outline",
     }
+
+
+async def test_advice_only_when_chosen(
+    hass: HomeAssistant, house: House, freezer: FrozenDateTimeFactory
+) -> None:
+    """An available update does not flash red: only a trigger naming it fires.
+
+    A red flash that gives way to the advice has stopped: ``cleared`` fires.
+    """
+    target = house.target("entity")
+    calls = await _automations(
+        hass,
+        detected=_trigger("cause_detected", target),
+        chosen=_trigger("cause_detected", target, cause=["firmware_outdated"]),
+        cleared=_trigger("cleared", target),
+    )
+    garage = house.garage.entity_id
+    house.garage.set("firmware", "on", installed_version="1.0", latest_version="1.1")
+    await past_grace(hass, freezer)
+    assert _messages(calls) == [
+        _fired("chosen", garage, "none", "firmware_outdated"),
+    ]
+    house.garage.set("battery", "8")
+    await past_grace(hass, freezer)
+    assert _messages(calls) == [
+        _fired("detected", garage, "firmware_outdated", "low_battery"),
+    ]
+    house.garage.set("battery", "90")
+    await past_grace(hass, freezer)
+    cleared = _fired("chosen", garage, "low_battery", "firmware_outdated")
+    assert _messages(calls) == [
+        cleared,
+        cleared.replace("chosen:", "cleared:").replace(
+            "camera_doctor.cause_detected", "camera_doctor.cleared"
+        ),
+    ]
 
 
 async def test_no_trigger_for_a_blip_inside_the_grace_period(
