@@ -239,7 +239,7 @@ def test_noise_and_a_cold_night_move_it_little_and_not_for_long() -> None:
     """2 %/day, ±2 points of noise, and a 10-point dip over the last 6 hours.
 
     The dip sits at the end, where a fit is weakest: six hourly points of
-    the last two days. Weighed by the hours they stand for, they move the rate
+    the last two days. A minority of the pairs of points, they move the rate
     by less than a tenth; once the dip recovers, it is as before.
     """
 

@@ -24,26 +24,21 @@ For the Home Assistant layer, the whole API (history in
   forecast that wobbles around the limit does not raise and clear it again
   and again.
 
-Method. A straight line is fitted with a weighted Theil-Sen estimator: the
-slope is the weighted median of the slopes between every pair of points, the
-level at the newest point the weighted median of the points less that slope.
-A point weighs the time it stands for (half the gaps to its neighbours, at
-most ``WEIGHT_CAP_HOURS``, 12), a pair the product of its points' weights:
-the history keeps recent points dense, and a cold night's cluster of
-readings must count for the hours it lasted, not for its number of points.
-So noise, 1- or 5-point steps and a dip that recovers move the line little:
-they are a minority of the pairs' weight.
+Method. A straight line is fitted with the Theil-Sen estimator: the slope is
+the median of the slopes between every pair of points, the level at the
+newest point the median of the points less that slope. Noise, 1- or 5-point
+steps and a cold night's dip that recovers are a minority of the pairs, so
+they move the line little.
 
 The fit looks at the recent part of the discharge: the shortest window
-ending at the newest point, from ``MIN_DAYS`` (2) days and growing by half
-each time, whose fitted drop is at least ``WINDOW_DROP`` (10) points and
-``WINDOW_SIGNIFICANCE`` (4) times the noise, with ``MIN_POINTS`` (6) points
-in it; failing that, the whole discharge. A short window follows the fast
-end of a lithium cell soon after it begins, a long one averages noise when
-the drain is slow; a window is never shorter than ``MIN_DAYS``, so a day's
-rhythm (night-time cold, daytime activity) is not taken for a trend. ``at``
-is where the line, from its level at the newest point, reaches
-``low_level``; never before the newest point.
+ending at the newest point, from ``MIN_DAYS`` (2) days and doubling each
+time, with ``MIN_POINTS`` (6) points in it, whose fitted drop is at least
+``WINDOW_DROP`` (15) points; failing that, the whole discharge. A short
+window follows the fast end of a lithium cell soon after it begins, a long
+one averages noise when the drain is slow; a window is never shorter than
+``MIN_DAYS``, so a day's rhythm (night-time cold, daytime activity) is not
+taken for a trend. ``at`` is where the line, from its level at the newest
+point, reaches ``low_level``; never before the newest point.
 
 The trade-off, measured on the synthetic corpus of the tests: a straight
 line cannot see a knee coming. Before the fast end of a lithium cell the
@@ -73,19 +68,18 @@ points per day, is given whenever a fit was made):
    away, or past the end of the calendar.
 10. ``ok`` - ``at`` is the estimate.
 
-The noise is 1.4826 times the weighted median distance of the points from
-the line (a standard deviation for normal noise, blind to a minority of
-outliers), at least ``NOISE_FLOOR`` (0.5, the rounding of whole percents).
+The noise is 1.4826 times the median distance of the points from the line
+(a standard deviation for normal noise, blind to a minority of outliers), at
+least ``NOISE_FLOOR`` (0.5, the rounding of whole percents).
 """
 
 from __future__ import annotations
 
-import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-import itertools
-import operator
+from statistics import median
 from typing import Final, NamedTuple
 
 from . import readings
@@ -121,15 +115,12 @@ MIN_DAYS: Final = 2.0
 MIN_POINTS: Final = 6
 MIN_DROP: Final = 5.0
 SIGNIFICANCE: Final = 3.0
-WINDOW_DROP: Final = 10.0
-WINDOW_SIGNIFICANCE: Final = 4.0
-WINDOW_GROWTH: Final = 1.5
+WINDOW_DROP: Final = 15.0
 NOISE_FLOOR: Final = 0.5
 STALE_DAYS: Final = 3.0
 HORIZON_DAYS: Final = 3 * 365.0
 EXTRAPOLATION: Final = 4.0
 NOISE_SCALE: Final = 1.4826  # median absolute deviation -> standard deviation
-WEIGHT_CAP_HOURS: Final = 12.0
 NOTICE_BAND_DAYS: Final = 1.0
 
 DAY: Final = 86400.0
@@ -273,59 +264,29 @@ def _state(
 def _fit(points: tuple[Point, ...]) -> _Line:
     """Fit the recent part of the discharge (the window rule of the module doc)."""
     newest = points[-1][0]
-    span = newest - points[0][0]
     window = MIN_DAYS * DAY
-    while window < span:
+    while window < newest - points[0][0]:
         recent = [point for point in points if point[0] >= newest - window]
         if len(recent) >= MIN_POINTS:
             line = _theil_sen(recent)
-            drop = line.rate * window / DAY
-            if drop >= max(WINDOW_DROP, WINDOW_SIGNIFICANCE * line.noise):
+            if line.rate * window / DAY >= WINDOW_DROP:
                 return line
-        window *= WINDOW_GROWTH
-    return _theil_sen(list(points))
+        window *= 2
+    return _theil_sen(points)
 
 
-def _theil_sen(points: list[Point]) -> _Line:
-    """The weighted Theil-Sen line through ``points`` (see the module doc).
-
-    ``points`` are at least two, in increasing time.
-    """
+def _theil_sen(points: Sequence[Point]) -> _Line:
+    """The Theil-Sen line through ``points`` (at least two, in increasing time)."""
+    slope = median(
+        (level_b - level_a) / (time_b - time_a)
+        for index, (time_a, level_a) in enumerate(points)
+        for time_b, level_b in points[index + 1 :]
+    )
     newest = points[-1][0]
-    times = [time for time, _ in points]
-    reach = [
-        times[1] - times[0],
-        *map(operator.sub, times[2:], times),
-        times[-1] - times[-2],
-    ]
-    weights = [min(span / 2, WEIGHT_CAP_HOURS * 3600.0) for span in reach]
-    slope = _weighted_median(
-        [
-            ((later[1] - earlier[1]) / (later[0] - earlier[0]), weights[i] * weights[j])
-            for i, earlier in enumerate(points)
-            for j, later in enumerate(points[i + 1 :], i + 1)
-        ]
-    )
-    level = _weighted_median(
-        [
-            (percent - slope * (time - newest), weight)
-            for (time, percent), weight in zip(points, weights, strict=True)
-        ]
-    )
-    noise = NOISE_SCALE * _weighted_median(
-        [
-            (abs(percent - level - slope * (time - newest)), weight)
-            for (time, percent), weight in zip(points, weights, strict=True)
-        ]
-    )
+    offsets = [level - slope * (time - newest) for time, level in points]
+    level = median(offsets)
+    noise = NOISE_SCALE * median(abs(offset - level) for offset in offsets)
     return _Line(-slope * DAY, level, max(noise, NOISE_FLOOR))
-
-
-def _weighted_median(values: list[tuple[float, float]]) -> float:
-    """The lower weighted median of ``(value, weight)`` pairs."""
-    values.sort()
-    cumulative = list(itertools.accumulate(weight for _, weight in values))
-    return values[bisect.bisect_left(cumulative, cumulative[-1] / 2)][0]
 
 
 def _changed(history: BatteryHistory) -> datetime | None:
