@@ -1,0 +1,1 @@
+// camera-doctor-card placeholder
