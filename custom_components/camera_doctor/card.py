@@ -44,7 +44,7 @@ import voluptuous as vol
 
 from .cameras import entity_unique_id
 from .const import CAMERA_DOMAIN, DOMAIN, KEY_RED_FLASH_CAUSE
-from .diagnosis import Cause, Diagnosis, Observation
+from .diagnosis import PRECEDENCE, Cause, Diagnosis, Observation
 from .diagnosis.readings import battery_percent
 from .forecast_issues import PREFIX as FORECAST_ISSUE_PREFIX
 from .hub_issues import HUB_ISSUE_PREFIX, entity_name
@@ -285,9 +285,10 @@ def _camera(
         ),
         "cause": diagnosis.cause.value if diagnosis else None,
         "causes": [cause.value for cause in causes],
-        "pending": sorted(cause.value for cause in diagnosis.pending)
-        if diagnosis
-        else [],
+        # Most important first, as the cause sensor's ``pending`` attribute.
+        "pending": [
+            c.value for c in PRECEDENCE if diagnosis and c in diagnosis.pending
+        ],
         "fix": fix,
         "steps": fix_steps_key(hass, spec, fix) if fix and causes else None,
         "battery": _battery(observation),
