@@ -35,6 +35,20 @@ const ICONS: Record<RowView["status"], string> = {
   unknown: "mdi:help-circle",
 };
 
+/** Sections in runs: a group alone, cameras of no group together (one list). */
+function runs(sections: SectionView[]): SectionView[][] {
+  const out: SectionView[][] = [];
+  for (const section of sections) {
+    const last = out[out.length - 1];
+    if (!section.header && last && !last[0]?.header) {
+      last.push(section);
+    } else {
+      out.push([section]);
+    }
+  }
+  return out;
+}
+
 export class CameraDoctorCard extends LitElement {
   static override properties = {
     hass: { attribute: false },
@@ -193,7 +207,11 @@ export class CameraDoctorCard extends LitElement {
               )}
             </ul>`
           : nothing}
-        ${view.sections.map((section) => this._section(section))}
+        ${runs(view.sections).map((run) =>
+          run[0]?.header
+            ? this._section(run[0])
+            : html`<ul class="rows">${run.flatMap((section) => section.rows).map((row) => this._row(row))}</ul>`,
+        )}
       </div>
       <camera-doctor-notice-dialog
         .hass=${this.hass}
@@ -203,8 +221,8 @@ export class CameraDoctorCard extends LitElement {
   }
 
   private _section(section: SectionView): TemplateResult {
-    const header = section.header;
     const rows = html`<ul class="rows">${section.rows.map((row) => this._row(row))}</ul>`;
+    const header = section.header;
     if (!header) {
       return rows;
     }
@@ -542,9 +560,11 @@ export class CameraDoctorCard extends LitElement {
       color: var(--error-color, #db4437);
       font-size: 0.875rem;
     }
-    @container (max-width: 480px) {
+    /* A narrower card (a column of a dashboard): the battery under the text. */
+    @container (max-width: 560px) {
       .main {
         grid-template-columns: auto 1fr;
+        row-gap: 2px;
       }
       .battery {
         grid-column: 2;
@@ -552,16 +572,26 @@ export class CameraDoctorCard extends LitElement {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: 4px 8px;
+        gap: 2px 8px;
       }
       .spark {
         margin: 0;
       }
-      .row {
-        grid-template-columns: 1fr;
-      }
+    }
+    /* A phone: Check again as an icon button (its label stays for screen readers). */
+    @container (max-width: 400px) {
       .check {
-        justify-self: end;
+        padding: 0;
+        width: 40px;
+        min-height: 40px;
+        justify-content: center;
+        border-radius: 50%;
+      }
+      .check span {
+        display: none;
+      }
+      .check ha-icon {
+        --mdc-icon-size: 22px;
       }
     }
   `;
