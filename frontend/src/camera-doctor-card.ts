@@ -12,8 +12,9 @@ import { LitElement, css, html, nothing, svg, type TemplateResult } from "lit";
 
 import { CameraDoctorCardEditor, EDITOR_TAG } from "./editor";
 import { NoticeDialog, DIALOG_TAG } from "./notice-dialog";
+import { spinner } from "./styles";
 import type { CardConfig, Hass, Localize, Snapshot } from "./types";
-import { CARD_WORDS, errorText, languageOf, loadWords } from "./words";
+import { CARD_WORDS, errorText, languageOf, loadWords, useWords } from "./words";
 import {
   DOMAIN,
   cardView,
@@ -109,15 +110,9 @@ export class CameraDoctorCard extends LitElement {
     const language = languageOf(this.hass);
     if (language !== this._language) {
       this._language = language;
-      const hass = this.hass;
-      loadWords(hass).then(
-        (localize) => {
-          this._localize = localize;
-        },
-        () => {
-          this._localize = hass.localize;
-        },
-      );
+      useWords(this.hass, (localize) => {
+        this._localize = localize;
+      });
     }
     if (!this._unsubscribe && !this._subscribing) {
       void this._subscribe();
@@ -139,7 +134,7 @@ export class CameraDoctorCard extends LitElement {
       if (this._onScreen()) {
         this._unsubscribe = unsubscribe;
       } else {
-        void unsubscribe();
+        Promise.resolve(unsubscribe()).catch(() => undefined);
       }
     } catch {
       // No such command (Camera Doctor is not set up) or no connection: the
@@ -348,7 +343,9 @@ export class CameraDoctorCard extends LitElement {
     }
   }
 
-  static override styles = css`
+  static override styles = [
+    spinner,
+    css`
     :host {
       display: block;
     }
@@ -370,19 +367,6 @@ export class CameraDoctorCard extends LitElement {
       display: flex;
       justify-content: center;
       padding: 24px;
-    }
-    .spinner {
-      width: 24px;
-      height: 24px;
-      border-radius: 50%;
-      border: 3px solid var(--divider-color, rgba(127, 127, 127, 0.3));
-      border-top-color: var(--primary-color);
-      animation: spin 1s linear infinite;
-    }
-    @keyframes spin {
-      to {
-        transform: rotate(360deg);
-      }
     }
     .messages {
       list-style: none;
@@ -594,7 +578,8 @@ export class CameraDoctorCard extends LitElement {
         --mdc-icon-size: 22px;
       }
     }
-  `;
+  `,
+  ];
 }
 
 function define(tag: string, element: CustomElementConstructor): void {

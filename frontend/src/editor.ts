@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from "lit";
 
 import type { CardConfig, Hass, Localize } from "./types";
 import { configuredCameras, showHealthy } from "./view";
-import { CARD_WORDS, languageOf, loadWords } from "./words";
+import { CARD_WORDS, languageOf, useWords } from "./words";
 
 export const EDITOR_TAG = "camera-doctor-card-editor";
 
@@ -31,15 +31,9 @@ export class CameraDoctorCardEditor extends LitElement {
   protected override willUpdate(): void {
     if (this.hass && languageOf(this.hass) !== this._language) {
       this._language = languageOf(this.hass);
-      const hass = this.hass;
-      loadWords(hass).then(
-        (localize) => {
-          this._localize = localize;
-        },
-        () => {
-          this._localize = hass.localize;
-        },
-      );
+      useWords(this.hass, (localize) => {
+        this._localize = localize;
+      });
     }
   }
 

@@ -7,6 +7,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from "lit";
 
 import { blocks } from "./markdown";
+import { spinner } from "./styles";
 import type { FlowResult, Hass, Localize, NoticeSnapshot } from "./types";
 import { DOMAIN } from "./view";
 import { CARD_WORDS, errorText } from "./words";
@@ -203,7 +204,9 @@ export class NoticeDialog extends LitElement {
     </dialog>`;
   }
 
-  static override styles = css`
+  static override styles = [
+    spinner,
+    css`
     dialog {
       box-sizing: border-box;
       width: min(560px, calc(100vw - 32px));
@@ -265,18 +268,8 @@ export class NoticeDialog extends LitElement {
       cursor: progress;
     }
     .spinner {
-      width: 24px;
-      height: 24px;
       margin: 12px auto;
-      border-radius: 50%;
-      border: 3px solid var(--divider-color, rgba(127, 127, 127, 0.3));
-      border-top-color: var(--primary-color);
-      animation: spin 1s linear infinite;
     }
-    @keyframes spin {
-      to {
-        transform: rotate(360deg);
-      }
-    }
-  `;
+  `,
+  ];
 }

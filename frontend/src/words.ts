@@ -22,6 +22,13 @@ export async function loadWords(hass: Hass): Promise<Localize> {
   return localize;
 }
 
+/** Load the words, then hand them to ``use`` (Home Assistant's own on failure). */
+export function useWords(hass: Hass, use: (localize: Localize) => void): void {
+  loadWords(hass).then(use, () => {
+    use(hass.localize);
+  });
+}
+
 export function languageOf(hass: Hass): string {
   return hass.locale?.language ?? hass.language;
 }
