@@ -70,6 +70,11 @@ def make_dashboard(ws: WebSocketClient) -> None:
 def add_card_from_picker(page: Page) -> None:
     """Edit mode, Add card, the picker's Camera Doctor card, its editor, Save."""
     page.goto(f"{URL}/{DASHBOARD}/cameras?edit=1")
+    # The card picker lists the custom cards registered when it opens: wait
+    # until Camera Doctor's module (loaded with the frontend) has registered.
+    page.wait_for_function(
+        "(window.customCards || []).some((c) => c.type === 'camera-doctor-card')"
+    )
     page.get_by_role("button", name="Add card").first.click()
     # Newer releases open the dialog on its "By entity" tab.
     page.get_by_role("tab", name="By card").click()
