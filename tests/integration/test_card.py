@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Any
 from unittest.mock import patch
 
+from aiohttp import ClientConnectionError
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import SIGNAL_CONFIG_ENTRY_CHANGED
 from homeassistant.core import HomeAssistant
@@ -21,6 +22,8 @@ from pytest_homeassistant_custom_component.typing import (
 from custom_components.camera_doctor.card import CARD_FILE, CARD_URL, SUBSCRIBE
 from custom_components.camera_doctor.const import CONF_EXCLUDE
 
+from .blink_mock import BlinkCloud
+from .blink_view import FRONT_CAM, GRACE, KITCHEN_CAM, SYNC_PANEL, eid, wait
 from .fleet import FakeCamera, add_generic_camera, advance, past_grace, setup_entry
 
 # Longer than the feed's coalescing wait: a change has been sent by then.
@@ -214,3 +217,44 @@ async def test_feed_lets_go_and_follows_a_reload(
     watch = next(iter(monitor.cameras.values()))
     # The camera's own entities only.
     assert all(isinstance(each, Entity) for each in watch._listeners)
+
+
+async def test_shared_causes_come_with_their_group(
+    hass: HomeAssistant,
+    blink: BlinkCloud,
+    hass_ws_client: WebSocketGenerator,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """An offline sync module, then Blink down: named once, with its notice."""
+    outdoor, mini = eid(hass, FRONT_CAM), eid(hass, KITCHEN_CAM)
+    blink.sync.status = "offline"
+    await blink.poll(freezer)
+    await wait(hass, freezer, GRACE + timedelta(seconds=1))
+    shown = _by_entity(await Feed(await hass_ws_client(hass)).subscribe())
+    panel = er.async_get(hass).async_get(SYNC_PANEL)
+    assert panel is not None
+    assert shown[outdoor]["group"] == {
+        "kind": "sync_module_offline",
+        "id": SYNC_PANEL,
+        "name": hass.states.get(SYNC_PANEL).name,
+        "issue_id": f"sync_module_offline_{panel.id}",
+    }
+    # A tap opens the sync module's notice: there is none of the camera's own.
+    assert shown[outdoor]["notice"]["issue_id"] == f"sync_module_offline_{panel.id}"
+    assert shown[outdoor]["notice"]["fixable"] is False
+    assert shown[mini]["group"] is None  # a Mini depends on no sync module
+
+    blink.fail(ClientConnectionError())
+    await blink.poll(freezer)
+    await wait(hass, freezer, GRACE + timedelta(minutes=1, seconds=1))
+    shown = _by_entity(await Feed(await hass_ws_client(hass)).subscribe())
+    issue_id = f"integration_offline_{blink.entry.entry_id}"
+    for camera in (outdoor, mini):
+        assert shown[camera]["cause"] == "integration_offline"
+        assert shown[camera]["group"] == {
+            "kind": "integration_offline",
+            "id": blink.entry.entry_id,
+            "name": "Blink",
+            "issue_id": issue_id,
+        }
+        assert shown[camera]["notice"]["issue_id"] == issue_id

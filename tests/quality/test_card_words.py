@@ -39,7 +39,7 @@ def test_every_word_the_card_uses_is_translated() -> None:
     """Each card word the code names (``_word("…")``, ``cardWord(ctx, "…")``) exists."""
     code = _sources()
     used = set(re.findall(r'(?:_word|cardWord)\((?:ctx, )?"(\w+)"', code))
-    used |= set(re.findall(r'CARD_WORDS\}(\w+)`', code))
+    used |= set(re.findall(r"CARD_WORDS\}(\w+)`", code))
     # Built from a status or a kind of tap.
     used |= {f"status_{s}" for s in ("red_flash", "checking", "fine", "unknown")}
     used |= {"open_notice", "open_device", "open_details", "cancel", "close"}
