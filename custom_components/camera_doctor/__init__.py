@@ -8,6 +8,7 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
 from .cameras import async_migrate_unique_ids, entity_homes
+from .card import async_setup_card
 from .compat import async_forget_device_info_links
 from .const import DOMAIN
 from .issues import async_remove_all_issues
@@ -22,8 +23,9 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the actions, which exist even before an entry is loaded."""
+    """Register the actions and the dashboard card, there even before an entry is loaded."""
     async_setup_services(hass)
+    await async_setup_card(hass)
     return True
 
 

@@ -75,12 +75,22 @@ def _fill(text: str, values: Mapping[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda found: values.get(found[1], found[0]), text)
 
 
+def steps_key(texts: Mapping[str, str], fix: str, fit: Fit) -> str:
+    """Which text holds the steps of ``fix`` that fit the camera best.
+
+    ``{selector}.{option}`` of the ``selector`` category (the card looks the
+    words up in the user's language).
+    """
+    for variant in fit.variants:
+        if _option(texts, "fix_variant", f"{fix}_{variant}") is not None:
+            return f"fix_variant.{fix}_{variant}"
+    return f"fix.{fix}"
+
+
 def steps_for(texts: Mapping[str, str], fix: str, fit: Fit) -> str:
     """The numbered steps of ``fix`` that fit the camera best."""
-    for variant in fit.variants:
-        if (text := _option(texts, "fix_variant", f"{fix}_{variant}")) is not None:
-            return text
-    return _option(texts, "fix", fix) or ""
+    selector, option = steps_key(texts, fix, fit).split(".", 1)
+    return _option(texts, selector, option) or ""
 
 
 def shared_fix_steps(hass: HomeAssistant, fix: str) -> str:
@@ -97,6 +107,11 @@ def integration_reason(hass: HomeAssistant, reason: str, integration: str) -> st
 def fix_steps(hass: HomeAssistant, fit: Fit, fix: str) -> str:
     """The numbered steps of a fix key for a camera of kind ``fit``, translated."""
     return steps_for(_texts(hass), fix, fit)
+
+
+def fix_steps_key(hass: HomeAssistant, fit: Fit, fix: str) -> str:
+    """Which text holds the steps of a fix key for a camera of kind ``fit``."""
+    return steps_key(_texts(hass), fix, fit)
 
 
 def _with_unit(value: Any, unit: str) -> str:
