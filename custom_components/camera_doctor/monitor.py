@@ -34,7 +34,7 @@ from .bus_event import async_announce_change
 from .cameras import CameraSet, async_refresh_sources
 from .const import DOMAIN, LOGGER
 from .daylight import Daylight
-from .diagnosis import diagnose
+from .diagnosis import Cause, diagnose
 from .diagnosis.readings import battery_percent
 from .discovery import CameraSpec, SourceCache
 from .hubs import HubListener
@@ -278,6 +278,20 @@ class CameraMonitor:
         self.batteries.async_update(watch, level, self.options, now)
         watch.async_schedule(diagnosis.next_check, lambda: self.async_evaluate(watch))
         async_announce_change(self.hass, spec, diagnosis, previous)
+
+    async def async_battery_changed(self, watch: CameraWatch) -> bool:
+        """The owner put new batteries in, or charged the battery.
+
+        Ask for fresh readings and check again; once the camera no longer
+        reports a low battery, record the date and start a new discharge.
+        Whether it was recorded ("I replaced the batteries" of the notice,
+        and the ``battery_replaced`` action).
+        """
+        await self.async_recheck([watch])
+        if Cause.LOW_BATTERY in watch.causes:
+            return False
+        self.batteries.async_replaced(watch, dt_util.utcnow())
+        return True
 
     async def async_recheck(self, watches: Iterable[CameraWatch]) -> None:
         """Ask the source integrations to refresh, then diagnose again."""
