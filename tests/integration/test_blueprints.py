@@ -78,6 +78,7 @@ def test_every_blueprint_is_tested() -> None:
         "camera_back_online.yaml",
         "low_battery_daily_reminder.yaml",
         "notify_red_flash.yaml",
+        "phone_notifications.yaml",  # test_blueprint_phone.py
     ]
 
 
