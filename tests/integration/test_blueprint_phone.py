@@ -11,7 +11,6 @@ import asyncio
 from collections.abc import AsyncGenerator
 from datetime import timedelta
 from pathlib import Path
-import shutil
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -36,8 +35,8 @@ from .fleet import (
     settle,
     setup_entry,
 )
+from .test_blueprints import install_blueprints
 
-BLUEPRINTS = Path(__file__).parents[2] / "blueprints" / "automation" / "camera_doctor"
 PHONE = "notify.mobile_app_phone"
 OUTAGE_WAIT = timedelta(minutes=6, seconds=1)
 
@@ -47,10 +46,7 @@ async def fleet(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry, tmp_path: Path
 ) -> AsyncGenerator[dict[str, Any]]:
     """Garage alone, Porch and Yard of one integration; the blueprint installed."""
-    hass.config.config_dir = str(tmp_path)
-    shutil.copytree(
-        BLUEPRINTS, Path(hass.config.path("blueprints/automation/camera_doctor"))
-    )
+    install_blueprints(hass, tmp_path)
     acme = MockConfigEntry(domain="acme", title="Acme", state=ConfigEntryState.LOADED)
     acme.add_to_hass(hass)
     cameras: dict[str, Any] = {
