@@ -95,6 +95,15 @@ async def test_a_recorded_discharge_gives_a_forecast_at_once(
     assert at is not None
     assert abs((at - expected).total_seconds()) < 86400
 
+    # A restart reads the recorder again: nothing new, nothing counted twice.
+    stored = mock_config_entry.runtime_data.monitor.store
+    points = stored.get(garage.registry_id).battery.history.points
+    assert await hass.config_entries.async_reload(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    stored = mock_config_entry.runtime_data.monitor.store
+    assert stored.get(garage.registry_id).battery.history.points == points
+    assert _forecast(hass, "garage") == forecast
+
 
 async def test_own_history_and_recorder_merged_without_duplicates(
     recorder_mock: Recorder,
