@@ -79,12 +79,18 @@ logger:
   logs:
     homeassistant.bootstrap: warning  # says when it falls back to recovery mode
 fleet_sim:
-  cameras: {cameras}
+  cameras: {cameras}{fleet}
 bench_clock:{clock}
 {floor}"""
 
 
 ONBOARD = script_module("dev_onboard")  # Home Assistant's start, as develop sees it
+SUPPORT = script_module("dev_support")
+# CAMERA_DOCTOR_BENCH_RECORDER=1: every variant runs the recorder, the
+# cameras are generic ones whose battery reports a level, and before the
+# timed starts each battery has six recorded days of discharge
+# (dev_support.record_discharge): what seeding the forecast costs.
+RECORDER = os.environ.get("CAMERA_DOCTOR_BENCH_RECORDER") == "1"
 
 
 def _floor_configuration() -> str:
@@ -100,9 +106,13 @@ def _write_configuration(
     clock = f"\n  add: {add}" if add else ""
     floor = _floor_configuration() if variant == "floor" else ""
     port = free_port()
-    (config / "configuration.yaml").write_text(
-        CONFIGURATION.format(port=port, cameras=cameras, clock=clock, floor=floor)
+    fleet = "\n  battery_levels: true" if RECORDER else ""
+    text = CONFIGURATION.format(
+        port=port, cameras=cameras, clock=clock, floor=floor, fleet=fleet
     )
+    if RECORDER:
+        text += "recorder:\n"
+    (config / "configuration.yaml").write_text(text)
     ONBOARD.preseed_http(config, port)
 
 
@@ -197,6 +207,8 @@ def _prepare(root: Path, variant: str, cameras: int) -> Path:
         config, cameras, variant, "camera_doctor" if variant == "with" else None
     )
     _launch(config)
+    if RECORDER:
+        SUPPORT.record_discharge(config)
     _write_configuration(config, cameras, variant)
     return config
 

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 import re
 import socket
+import sqlite3
 import struct
 from typing import Any
 
@@ -20,7 +21,7 @@ from typing import Any
 # real start-up benchmark loads the same ones plus its own stand-ins).
 DEV_DOMAINS = (
     "frontend", "api", "config", "repairs", "websocket_api", "onboarding", "sun",
-    "logger", "automation", "script", "camera", "sensor", "binary_sensor",
+    "logger", "automation", "script", "recorder", "camera", "sensor", "binary_sensor",
     "alarm_control_panel", "switch", "update", "fleet_sim", "camera_doctor",
 )  # fmt: skip
 # Home Assistant's own words when it falls back to recovery mode, its log
@@ -159,3 +160,59 @@ def preseed_http(config_dir: Path, port: int) -> None:
     write_store(
         config_dir, "http", 1, {"server_host": ["127.0.0.1"], "server_port": port}
     )
+
+
+def record_discharge(
+    config_dir: Path, *, days: float = 6.0, hours: float = 6.0, per_day: float = 3.5
+) -> int:
+    """Give each simulated battery a discharge in the recorder's database.
+
+    For Home Assistant stopped after a first start: every ``fleet_sim``
+    battery sensor (%) the recorder holds gets, before its first recorded
+    state, a level every ``hours`` over ``days`` falling ``per_day`` points a
+    day to that state, as if the recorder had watched the battery drain
+    before Camera Doctor was installed; so Camera Doctor's battery forecast
+    shows a date on its first start. Returns how many batteries got one.
+    """
+    registry = json.loads(
+        (config_dir / ".storage" / "core.entity_registry").read_text()
+    )
+    batteries = [
+        entry["entity_id"]
+        for entry in registry["data"]["entities"]
+        if entry["platform"] == "fleet_sim"
+        and entry["entity_id"].startswith("sensor.")
+        and (entry.get("device_class") or entry.get("original_device_class"))
+        == "battery"
+    ]
+    steps = round(days * 24 / hours)
+    done = 0
+    with sqlite3.connect(config_dir / "home-assistant_v2.db") as db:
+        for entity_id in batteries:
+            first = db.execute(
+                "SELECT states.metadata_id, state, last_updated_ts FROM states"
+                " JOIN states_meta ON states.metadata_id = states_meta.metadata_id"
+                " WHERE states_meta.entity_id = ? ORDER BY last_updated_ts LIMIT 1",
+                (entity_id,),
+            ).fetchone()
+            if first is None:
+                continue
+            metadata_id, state, at = first
+            try:
+                level = float(state)
+            except ValueError:
+                continue
+            db.executemany(
+                "INSERT INTO states (state, last_updated_ts, metadata_id, origin_idx)"
+                " VALUES (?, ?, ?, 0)",
+                [
+                    (
+                        f"{min(level + per_day * hours / 24 * step, 100.0):.0f}",
+                        at - step * hours * 3600,
+                        metadata_id,
+                    )
+                    for step in range(steps, 0, -1)
+                ],
+            )
+            done += 1
+    return done

@@ -15,6 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()
+# The README and the owner pages under docs/ (a feature's page has its button).
+DOCS = "\n".join([README, *(page.read_text() for page in (ROOT / "docs").glob("*.md"))])
 REPOSITORY = "camera-doctor/camera-doctor"
 BLUEPRINTS = sorted(
     (ROOT / "blueprints" / "automation" / "camera_doctor").glob("*.yaml")
@@ -27,7 +29,7 @@ OWN_URL = re.compile(
 )
 # Pages written on other branches (the card, phone notifications): the lead
 # removes an entry once its page is merged (a strict xfail then fails).
-PENDING = {"docs/notifications.md"}
+PENDING: set[str] = set()
 
 
 def _commands(text: str) -> list[str]:
@@ -104,14 +106,14 @@ def test_hacs_repository_link() -> None:
 
 @pytest.mark.parametrize("blueprint", BLUEPRINTS, ids=lambda path: path.name)
 def test_blueprint_import_link(blueprint: Path) -> None:
-    """Each blueprint has an import button for its raw file on main."""
+    """Each blueprint has an import button for its raw file on main (README or docs)."""
     path = blueprint.relative_to(ROOT).as_posix()
     raw = f"https://raw.githubusercontent.com/{REPOSITORY}/main/{path}"
     link = (
         "https://my.home-assistant.io/redirect/blueprint_import/"
         f"?blueprint_url={quote(raw, safe='')}"
     )
-    assert link in README
+    assert link in DOCS
     # The blueprint's own source_url names the same file (re-import updates it).
     assert f"source_url: https://github.com/{REPOSITORY}/blob/main/{path}" in (
         blueprint.read_text()

@@ -2,18 +2,28 @@
 
 Only for a camera whose battery reports a level (``CameraSpec.battery_level``):
 each reading joins the history (``diagnosis.forecast``, pure), and the
-forecast is worked out again only when the history changed.
+forecast is worked out again only when the history changed. What Home
+Assistant's recorder kept of the battery (``recorded``) joins the history
+at set-up, so the forecast need not wait days for readings of its own.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 from homeassistant.core import callback
 
 from .diagnosis import Thresholds
-from .diagnosis.forecast import BatteryHistory, Forecast, forecast, record, replaced
+from .diagnosis.forecast import (
+    BatteryHistory,
+    Forecast,
+    forecast,
+    merged,
+    record,
+    replaced,
+)
 from .discovery import CameraSpec
 from .forecast_issues import ForecastIssues
 from .options import CameraDoctorOptions
@@ -117,6 +127,34 @@ class BatteryForecasts:
         if watch.diagnosis is not None:
             self._notices.async_update(
                 spec, watch.diagnosis, forecast, options, now, fit=watch.fit
+            )
+
+    @callback
+    def async_merge(
+        self,
+        watch: CameraWatch,
+        levels: Iterable[tuple[object, object]],
+        options: CameraDoctorOptions,
+        now: datetime,
+        *,
+        notify: bool,
+    ) -> None:
+        """Join ``(at, level)`` readings kept elsewhere (the recorder) to the history.
+
+        ``notify``: follow the forecast notice too (once Home Assistant runs;
+        before that, the first look at the camera does).
+        """
+        spec = watch.spec
+        before = self._store.get(spec.registry_id).battery.history
+        history = merged(before, levels)
+        if history == before:
+            return
+        self._store.async_update(spec.registry_id, battery=PackedHistory.pack(history))
+        shown = forecast(history, options.thresholds.battery_low, now)
+        watch.async_set_forecast(shown)
+        if notify and watch.diagnosis is not None:
+            self._notices.async_update(
+                spec, watch.diagnosis, shown, options, now, fit=watch.fit
             )
 
     @callback

@@ -54,6 +54,7 @@ EVENT_TYPE_CLEARED: Final = "cleared"
 # Actions.
 SERVICE_DIAGNOSE: Final = "diagnose"
 SERVICE_RECHECK: Final = "recheck"
+SERVICE_BATTERY_REPLACED: Final = "battery_replaced"
 
 # Device triggers.
 TRIGGER_CAUSE_DETECTED: Final = "cause_detected"

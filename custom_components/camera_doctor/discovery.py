@@ -46,6 +46,7 @@ class CameraSpec:
     sibling_ids: tuple[str, ...]
     hub_ids: tuple[str, ...]
     battery_level: bool = False  # a sibling reports the battery in %
+    battery_entity_id: str | None = None  # the first that does
     config_entry_id: str | None = None  # of the camera's own integration
 
     @property
@@ -108,6 +109,10 @@ def discover_cameras(
                     and _is_candidate(entry)
                 )
             hub_ids = tuple(hubs_by_platform[key])
+        battery = next(
+            (entry.entity_id for entry in sibling_entries if _battery_level(entry)),
+            None,
+        )
         specs[camera.id] = CameraSpec(
             registry_id=camera.id,
             entity_id=camera.entity_id,
@@ -118,7 +123,8 @@ def discover_cameras(
             model=device_field(device, "model"),
             profile=profile,
             sibling_ids=tuple(entry.entity_id for entry in sibling_entries),
-            battery_level=any(map(_battery_level, sibling_entries)),
+            battery_level=battery is not None,
+            battery_entity_id=battery,
             hub_ids=hub_ids,
             config_entry_id=camera.config_entry_id,
         )

@@ -5,11 +5,14 @@ is remembered (``store``), publish (entities through the watch, the bus
 event, repair issues) and look again at the one moment the engine names.
 Event driven: a state subscription per camera covering exactly the entities
 its diagnosis reads, one for all hubs, and a timer only while time itself
-can change the result.
+can change the result. The battery history of each camera found (at set-up
+or later) is seeded once from what the recorder kept (``recorded``), in one
+task for all the cameras found together.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,7 +34,7 @@ from .bus_event import async_announce_change
 from .cameras import CameraSet, async_refresh_sources
 from .const import DOMAIN, LOGGER
 from .daylight import Daylight
-from .diagnosis import diagnose
+from .diagnosis import Cause, diagnose
 from .diagnosis.readings import battery_percent
 from .discovery import CameraSpec, SourceCache
 from .fixes import fit_of
@@ -41,6 +44,7 @@ from .issues import IssueManager, async_notice_no_cameras
 from .notice_texts import camera_fit
 from .observe import Observed, observe_camera, quiet_reading
 from .options import CameraDoctorOptions
+from .recorded import async_recorded_levels
 from .store import CameraStore
 from .watch import CameraWatch
 
@@ -97,6 +101,8 @@ class CameraMonitor:
         # Twins of cameras' devices removed at set-up, with the device each
         # was split from (compat.async_forget_device_info_links).
         self.removed_devices: dict[str, str] = {}
+        self._unseeded: set[str] = set()  # cameras whose recorder history waits
+        self._seeding: asyncio.Task[None] | None = None
 
     async def async_load(self) -> None:
         """Read what was remembered, then find the cameras."""
@@ -116,6 +122,8 @@ class CameraMonitor:
         while self._unsubs:
             self._unsubs.pop()()
         self.camera_set.async_stop()
+        if self._seeding is not None:
+            self._seeding.cancel()
         self._daylight.async_stop()
         self._hub_listener.async_stop()
         self._integrations.async_stop()
@@ -152,6 +160,10 @@ class CameraMonitor:
         for entity_id in self.sources.keys() - watched:
             del self.sources[entity_id]
         self._integrations.async_update(watches)
+        if self._unseeded and self._seeding is None:
+            self._seeding = self.hass.async_create_task(
+                self._async_seed(), f"{DOMAIN} battery history from the recorder"
+            )
         if self._started:  # hubs are followed from the start on
             self._hub_listener.async_update(watches)
             async_notice_no_cameras(self.hass, watching=bool(self.cameras))
@@ -167,7 +179,34 @@ class CameraMonitor:
     @callback
     def _async_follow(self, watch: CameraWatch) -> None:
         watch.async_follow(partial(self._async_source_changed, watch))
+        if watch.spec.battery_entity_id is not None:
+            self._unseeded.add(watch.spec.registry_id)
         self.async_evaluate(watch)
+
+    async def _async_seed(self) -> None:
+        """Merge what the recorder kept of each new camera's battery."""
+        try:
+            await self._async_seed_unseeded()
+        finally:
+            self._seeding = None
+
+    async def _async_seed_unseeded(self) -> None:
+        while self._unseeded:
+            batteries = {
+                watch.spec.battery_entity_id: watch
+                for registry_id in self._unseeded
+                if (watch := self.cameras.get(registry_id)) is not None
+                and watch.spec.battery_entity_id is not None
+            }
+            self._unseeded.clear()
+            levels = await async_recorded_levels(self.hass, batteries, dt_util.utcnow())
+            now = dt_util.utcnow()
+            for entity_id, found in levels.items():
+                watch = batteries[entity_id]
+                if self.cameras.get(watch.spec.registry_id) is watch:
+                    self.batteries.async_merge(
+                        watch, found, self.options, now, notify=self._started
+                    )
 
     @callback
     def _async_forget(self, watch: CameraWatch) -> None:
@@ -252,6 +291,20 @@ class CameraMonitor:
         self.batteries.async_update(watch, level, self.options, now)
         watch.async_schedule(diagnosis.next_check, lambda: self.async_evaluate(watch))
         async_announce_change(self.hass, watch, previous)
+
+    async def async_battery_changed(self, watch: CameraWatch) -> bool:
+        """The owner put new batteries in, or charged the battery.
+
+        Ask for fresh readings and check again; once the camera no longer
+        reports a low battery, record the date and start a new discharge.
+        Whether it was recorded ("I replaced the batteries" of the notice,
+        and the ``battery_replaced`` action).
+        """
+        await self.async_recheck([watch])
+        if Cause.LOW_BATTERY in watch.causes:
+            return False
+        self.batteries.async_replaced(watch, dt_util.utcnow())
+        return True
 
     async def async_recheck(self, watches: Iterable[CameraWatch]) -> None:
         """Ask the source integrations to refresh, then diagnose again."""

@@ -32,7 +32,6 @@ from homeassistant.const import ATTR_ENTITY_ID, STATE_ON
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
-from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN
 from .diagnosis import Cause
@@ -121,10 +120,8 @@ class CameraRepairFlow(RepairsFlow):
         monitor, watch = found
         if (problem := await self._async_act(monitor, watch)) is not None:
             return self._end(problem)
-        await monitor.async_recheck([watch])
-        if self._still_there(watch):
+        if not await self._async_check(monitor, watch):
             return self._end(self.still)
-        self._async_confirmed(monitor, watch)
         return self._end(self._fixed(step_id))
 
     async def _async_act(
@@ -133,15 +130,17 @@ class CameraRepairFlow(RepairsFlow):
         """Do what the user asked for; return an abort reason on failure."""
         return None
 
+    async def _async_check(self, monitor: CameraMonitor, watch: CameraWatch) -> bool:
+        """Check again (fresh readings): whether the cause is gone."""
+        await monitor.async_recheck([watch])
+        return not self._still_there(watch)
+
     def _still_there(self, watch: CameraWatch) -> bool:
         return self.cause in watch.causes
 
     def _fixed(self, step_id: str) -> str:
         """The abort reason once the user's ``step_id`` fixed the cause."""
         return self.fixed
-
-    def _async_confirmed(self, monitor: CameraMonitor, watch: CameraWatch) -> None:
-        """Keep what the check has confirmed."""
 
 
 class BatteryFlow(CameraRepairFlow):
@@ -170,8 +169,9 @@ class BatteryFlow(CameraRepairFlow):
         """The user charged the battery."""
         return await self._async_confirm(self.RECHARGED, user_input)
 
-    def _async_confirmed(self, monitor: CameraMonitor, watch: CameraWatch) -> None:
-        monitor.batteries.async_replaced(watch, dt_util.utcnow())
+    async def _async_check(self, monitor: CameraMonitor, watch: CameraWatch) -> bool:
+        # The same as the camera_doctor.battery_replaced action.
+        return await monitor.async_battery_changed(watch)
 
 
 class OutageFlow(CameraRepairFlow):

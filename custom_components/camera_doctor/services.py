@@ -1,4 +1,4 @@
-"""Actions: ``camera_doctor.diagnose`` and ``camera_doctor.recheck``."""
+"""Actions: ``camera_doctor.diagnose``, ``recheck`` and ``battery_replaced``."""
 
 from __future__ import annotations
 
@@ -17,9 +17,16 @@ import voluptuous as vol
 
 from .battery import forecast_summary
 from .compat import extract_targets
-from .const import CAMERA_DOMAIN, DOMAIN, SERVICE_DIAGNOSE, SERVICE_RECHECK
+from .const import (
+    CAMERA_DOMAIN,
+    DOMAIN,
+    SERVICE_BATTERY_REPLACED,
+    SERVICE_DIAGNOSE,
+    SERVICE_RECHECK,
+)
 from .monitor import CameraMonitor, async_loaded_monitor
-from .notice_texts import fix_steps
+from .notice_texts import camera_fit, fix_steps
+from .profiles import Power
 from .readings_issues import missing_readings
 from .watch import CameraWatch, pending_of
 
@@ -116,6 +123,32 @@ async def _async_recheck(call: ServiceCall) -> ServiceResponse:
     return None
 
 
+async def _async_battery_replaced(call: ServiceCall) -> None:
+    """What "I replaced the batteries" / "I charged the battery" of the notice does."""
+    hass = call.hass
+    monitor = _monitor(hass)
+    watches = [
+        watch
+        for watch in _targets(hass, call)
+        if camera_fit(hass, watch.spec).power is not Power.WIRED
+    ]
+    if not watches:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="no_battery"
+        )
+    still_low = [
+        watch.spec.entity_id
+        for watch in watches
+        if not await monitor.async_battery_changed(watch)
+    ]
+    if still_low:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="battery_still_low",
+            translation_placeholders={"cameras": ", ".join(still_low)},
+        )
+
+
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register the actions (once, in ``async_setup``)."""
@@ -132,4 +165,10 @@ def async_setup_services(hass: HomeAssistant) -> None:
         _async_recheck,
         schema=SERVICE_SCHEMA,
         supports_response=SupportsResponse.OPTIONAL,
+    )
+    hass.services.async_register(
+        DOMAIN,
+        SERVICE_BATTERY_REPLACED,
+        _async_battery_replaced,
+        schema=SERVICE_SCHEMA,
     )

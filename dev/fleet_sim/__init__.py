@@ -17,7 +17,13 @@ from homeassistant.helpers.event import async_track_time_interval
 import voluptuous as vol
 
 from .catalog import blink_fleet, default_fleet
-from .const import CONF_CAMERAS, DOMAIN, DRIFT_INTERVAL_SECONDS, PLATFORMS
+from .const import (
+    CONF_BATTERY_LEVELS,
+    CONF_CAMERAS,
+    DOMAIN,
+    DRIFT_INTERVAL_SECONDS,
+    PLATFORMS,
+)
 from .model import Fleet
 from .services import async_setup_services
 
@@ -27,9 +33,18 @@ if TYPE_CHECKING:
 type FleetSimConfigEntry = ConfigEntry[Fleet]
 
 # `fleet_sim:` alone is the standard fleet; `fleet_sim: {cameras: 500}` is
-# that many Blink cameras instead (for the start-up benchmark).
+# that many Blink cameras instead (for the start-up benchmark), and with
+# `battery_levels: true` that many generic cameras whose battery reports a level.
 CONFIG_SCHEMA = vol.Schema(
-    {DOMAIN: vol.Any(None, {vol.Optional(CONF_CAMERAS): cv.positive_int})},
+    {
+        DOMAIN: vol.Any(
+            None,
+            {
+                vol.Optional(CONF_CAMERAS): cv.positive_int,
+                vol.Optional(CONF_BATTERY_LEVELS): cv.boolean,
+            },
+        )
+    },
     extra=vol.ALLOW_EXTRA,
 )
 
@@ -49,7 +64,8 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 async def async_setup_entry(hass: HomeAssistant, entry: FleetSimConfigEntry) -> bool:
     """Create the fleet and its entities; let the readings drift."""
     cameras = entry.data.get(CONF_CAMERAS)
-    fleet = blink_fleet(cameras) if cameras else default_fleet()
+    levels = bool(entry.data.get(CONF_BATTERY_LEVELS))
+    fleet = blink_fleet(cameras, battery_levels=levels) if cameras else default_fleet()
     entry.runtime_data = fleet
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     rng = random.Random()  # noqa: S311 - simulated noise, not security

@@ -117,12 +117,32 @@ def default_fleet() -> Fleet:
     return Fleet(cameras, [home])
 
 
-def blink_fleet(cameras: int) -> Fleet:
+def blink_fleet(cameras: int, *, battery_levels: bool = False) -> Fleet:
     """``cameras`` healthy Blink outdoor cameras, ten to a sync module.
 
     For measuring a big installation (the start-up benchmark): every camera
     looks like the standard fleet's Front Door, with its own serial and ids.
+    ``battery_levels``: generic battery cameras instead, like the Garage Cam,
+    whose batteries report a level (what the forecast reads).
     """
+    if battery_levels:
+        return Fleet(
+            [
+                SimCamera(
+                    kind="generic",
+                    serial=f"ACME-GC-{index + 1:04d}-BNCH",
+                    name=f"Camera {index + 1}",
+                    manufacturer="Acme",
+                    model="BatteryCam 2",
+                    version="1.4.2",
+                    base_temperature_c=12.0 + index % 7,
+                    base_signal_dbm=-50 - index % 15,
+                    battery_percent=90,
+                )
+                for index in range(cameras)
+            ],
+            [],
+        )
     syncs = [
         SimSyncModule(
             name=f"Sync {number}",

@@ -23,6 +23,7 @@ BLINK_ATTRIBUTION: Final = "Data provided by immedia-semi.com"
 RING_BRAND: Final = "Ring"
 
 CONF_CAMERAS: Final = "cameras"
+CONF_BATTERY_LEVELS: Final = "battery_levels"
 ATTR_FAULT: Final = "fault"
 SERVICE_INJECT_FAULT: Final = "inject_fault"
 SERVICE_HEAL: Final = "heal"

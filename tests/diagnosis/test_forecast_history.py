@@ -15,6 +15,7 @@ from custom_components.camera_doctor.diagnosis.forecast_history import (
     BatteryHistory,
     as_dict,
     from_dict,
+    merged,
     moment,
     record,
     replaced,
@@ -332,3 +333,35 @@ def test_moment_out_of_range_is_none() -> None:
     """Seconds no datetime can hold give None, not an error."""
     assert moment(0.0) == datetime(1970, 1, 1, tzinfo=UTC)
     assert moment(1e20) is None
+
+
+def _elsewhere(readings: Iterable[tuple[float, object]]) -> list[tuple[object, object]]:
+    """``(hours, percent)`` as the recorder gives them: epoch seconds."""
+    return [(at(hours).timestamp(), percent) for hours, percent in readings]
+
+
+def test_merged_into_nothing_is_the_readings_recorded() -> None:
+    """An empty history: every reading, with the change among them seen."""
+    readings = [(0, 40), (6, 39), (12, 100), (18, 99), (24, 98)]
+    assert merged(EMPTY, _elsewhere(readings)) == feed(readings)
+
+
+def test_merged_counts_no_reading_twice() -> None:
+    """Readings inside the history's span are its own already."""
+    own = feed([(24, 90), (30, 89), (36, 88)])
+    readings = [(0, 92), (12, 91), (24, 90), (30, 89.5), (36, 88), (48, 87)]
+    result = merged(own, _elsewhere(readings))
+    assert result == feed([(0, 92), (12, 91), (24, 90), (30, 89), (36, 88), (48, 87)])
+    assert merged(result, _elsewhere(readings)) == result
+
+
+def test_merged_after_a_known_change_and_garbage() -> None:
+    """Before the change nothing counts; what is no reading is skipped."""
+    own = replaced(EMPTY, at(10))
+    readings = [(0, 50), (12, 100), (13, "unknown"), (14, 99), ("soon", 98)]
+    result = merged(
+        own, [(at(h).timestamp() if isinstance(h, int) else h, p) for h, p in readings]
+    )
+    assert result == feed([(12, 100), (14, 99)], own)
+    assert merged(own, [(at(12), 100)]) == feed([(12, 100)], own)
+    assert merged(own, []) is own

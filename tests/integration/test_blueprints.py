@@ -30,15 +30,20 @@ BLUEPRINTS = Path(__file__).parents[2] / "blueprints" / "automation" / "camera_d
 NOTIFY = "notify.test"
 
 
+def install_blueprints(hass: HomeAssistant, config_dir: Path) -> None:
+    """Make ``config_dir`` the configuration, with Camera Doctor's blueprints."""
+    hass.config.config_dir = str(config_dir)
+    shutil.copytree(
+        BLUEPRINTS, Path(hass.config.path("blueprints/automation/camera_doctor"))
+    )
+
+
 @pytest.fixture
 async def fleet(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry, tmp_path: Path
 ) -> AsyncGenerator[dict[str, FakeCamera]]:
     """Two healthy cameras watched by a loaded entry; blueprints installed."""
-    hass.config.config_dir = str(tmp_path)
-    shutil.copytree(
-        BLUEPRINTS, Path(hass.config.path("blueprints/automation/camera_doctor"))
-    )
+    install_blueprints(hass, tmp_path)
     cameras = {
         "garage": add_generic_camera(hass, "Garage"),
         "porch": add_generic_camera(hass, "Porch"),
@@ -81,6 +86,7 @@ def test_every_blueprint_is_tested() -> None:
         "camera_back_online.yaml",
         "low_battery_daily_reminder.yaml",
         "notify_red_flash.yaml",
+        "phone_notifications.yaml",  # test_blueprint_phone.py
     ]
 
 

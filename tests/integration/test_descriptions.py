@@ -18,6 +18,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import (
     DOMAIN,
+    SERVICE_BATTERY_REPLACED,
     SERVICE_DIAGNOSE,
     SERVICE_RECHECK,
 )
@@ -52,10 +53,14 @@ async def loaded(
 async def test_actions_offer_a_camera_target(
     hass: HomeAssistant, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Both actions parse and target cameras (picked by entity, device or area)."""
+    """Every action parses and targets cameras (picked by entity, device or area)."""
     descriptions = (await async_get_all_descriptions(hass))[DOMAIN]
     assert _complaints(caplog) == []
-    assert set(descriptions) == {SERVICE_DIAGNOSE, SERVICE_RECHECK}
+    assert set(descriptions) == {
+        SERVICE_DIAGNOSE,
+        SERVICE_RECHECK,
+        SERVICE_BATTERY_REPLACED,
+    }
     for description in descriptions.values():
         assert description["target"] == CAMERA_TARGET
         assert description["fields"] == {}
@@ -69,7 +74,11 @@ async def test_icons_load(
     services = (await async_get_icons(hass, "services", [DOMAIN]))[DOMAIN]
     entities = (await async_get_icons(hass, "entity", [DOMAIN]))[DOMAIN]
     assert _complaints(caplog) == []
-    assert set(services) == {SERVICE_DIAGNOSE, SERVICE_RECHECK}
+    assert set(services) == {
+        SERVICE_DIAGNOSE,
+        SERVICE_RECHECK,
+        SERVICE_BATTERY_REPLACED,
+    }
     assert all(icon["service"].startswith("mdi:") for icon in services.values())
     assert set(entities) == {"sensor", "binary_sensor", "event"}
 

@@ -1,4 +1,4 @@
-"""The diagnose and recheck actions."""
+"""The diagnose, recheck and battery_replaced actions."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.camera_doctor.const import CONF_EXCLUDE, DOMAIN
 
-from .fleet import FakeCamera, add_generic_camera, past_grace
+from .fleet import FakeCamera, add_camera, add_generic_camera, past_grace, setup_entry
 
 
 @pytest.fixture
@@ -149,3 +149,54 @@ async def test_recheck_without_response(
     assert result is None
     await past_grace(hass, freezer)
     assert hass.states.get("sensor.garage_red_flash_cause").state == "low_battery"
+
+
+async def test_battery_replaced_records_once_the_battery_is_good(
+    hass: HomeAssistant,
+    cameras: tuple[FakeCamera, FakeCamera],
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """As the notice's button: still low is an error; a good battery is recorded."""
+    garage, _ = cameras
+    store = mock_config_entry.runtime_data.monitor.store
+    garage.set("battery", "5")
+    await past_grace(hass, freezer)
+
+    with pytest.raises(ServiceValidationError) as raised:
+        await hass.services.async_call(
+            DOMAIN,
+            "battery_replaced",
+            {"entity_id": garage.entity_id},
+            blocking=True,
+        )
+    assert raised.value.translation_key == "battery_still_low"
+    assert str(raised.value) == (
+        f"The battery still reports low: {garage.entity_id}. Check that the new"
+        " batteries are in (or the battery is charged), then try again"
+    )
+    assert store.get(garage.registry_id).batteries_replaced is None
+
+    garage.set("battery", "100")
+    await hass.services.async_call(
+        DOMAIN, "battery_replaced", {"entity_id": garage.entity_id}, blocking=True
+    )
+    replaced = store.get(garage.registry_id).batteries_replaced
+    assert replaced is not None
+    history = store.get(garage.registry_id).battery.history
+    assert history.changed_at == replaced.timestamp()
+    assert hass.states.get("sensor.garage_red_flash_cause").state == "none"
+
+
+async def test_battery_replaced_needs_a_battery_camera(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """A wired camera takes no batteries."""
+    wired = add_camera(hass, "Shed")
+    wired.set("camera", "idle")
+    await setup_entry(hass, mock_config_entry)
+    with pytest.raises(ServiceValidationError) as raised:
+        await hass.services.async_call(
+            DOMAIN, "battery_replaced", {"entity_id": wired.entity_id}, blocking=True
+        )
+    assert raised.value.translation_key == "no_battery"

@@ -10,7 +10,9 @@ For the Home Assistant layer, the whole API (history in
   every battery report of a camera whose battery reports a percentage
   (``at`` = when it was reported); ``replaced(history, at)`` for "I replaced
   the batteries"; ``as_dict`` / ``from_dict`` to keep the history in a
-  ``Store`` across restarts. Start from ``EMPTY``.
+  ``Store`` across restarts. Start from ``EMPTY``. ``merged(history,
+  readings)`` adds the readings Home Assistant's recorder kept, without
+  counting any twice.
 - ``forecast(history, low_level, now) -> Forecast`` for the sensor, with
   ``low_level`` the engine's ``battery_low`` threshold: ``at`` is its state
   (``None`` = unknown), ``state`` (a ``ForecastState`` key, words in
@@ -90,6 +92,7 @@ from .forecast_history import (
     Point,
     as_dict,
     from_dict,
+    merged,
     moment,
     record,
     replaced,
@@ -105,6 +108,7 @@ __all__ = [
     "as_dict",
     "forecast",
     "from_dict",
+    "merged",
     "notice_due",
     "record",
     "replaced",

@@ -51,6 +51,15 @@ halves the worst error of noisy discharges, against dropping points). A
 cold night's dip, several points long, survives as a shallower dip that the
 robust fit sets aside.
 
+Merging (``merged``): readings of the same battery kept elsewhere (Home
+Assistant's recorder) join a history without counting any twice. Those
+inside the span of its points are its own already and are skipped; those
+after its newest point are recorded onto it; those before its first point
+(and after ``changed_at``, when that is known) are replayed from the start
+of the discharge, its own points after them. Every reading goes through
+``record``, which sees the battery changes and charges among them: what
+stays is the discharge since the last one.
+
 Persistence: ``as_dict`` gives plain JSON-able data (``version``, ``points``
 as ``[seconds, percent]`` lists, ``changed_at``, ``charging``) and
 ``from_dict`` reads it back; anything it cannot use (another version, a
@@ -64,6 +73,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+import math
 from typing import Any, Final
 
 from . import readings
@@ -166,6 +176,42 @@ def replaced(history: BatteryHistory, at: object) -> BatteryHistory:
     if time is None:
         return sanitize(history)
     return BatteryHistory((), time)
+
+
+def merged(
+    history: BatteryHistory, readings_elsewhere: Iterable[tuple[object, object]]
+) -> BatteryHistory:
+    """Return ``history`` with ``(at, percent)`` readings kept elsewhere.
+
+    ``at`` is epoch seconds or what ``record`` takes; the readings are in
+    increasing time (see "Merging" in the module doc).
+    """
+    history = sanitize(history)
+    points = history.points
+    first = points[0][0] if points else math.inf
+    newest = points[-1][0] if points else -math.inf
+    start = -math.inf if history.changed_at is None else history.changed_at
+    before: list[Point] = []
+    after: list[Point] = []
+    for at, percent in readings_elsewhere:
+        time = _time(at) if isinstance(at, int | float) else seconds(at)
+        level = readings.battery_percent(percent)
+        if time is None or level is None:
+            continue
+        if start <= time < first:
+            before.append((time, level))
+        elif time > newest:
+            after.append((time, level))
+    if before:
+        replay, history = (
+            [*before, *points, *after],
+            BatteryHistory((), history.changed_at),
+        )
+    else:
+        replay = after
+    for time, level in replay:
+        history = record(history, level, moment(time))
+    return history
 
 
 def as_dict(history: BatteryHistory) -> dict[str, Any]:
