@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-import sys
 
 from homeassistant.core import HomeAssistant, State
 from homeassistant.helpers import device_registry as dr, entity_registry as er
@@ -146,11 +145,11 @@ def _entity_key(entry: er.RegistryEntry | None) -> str | None:
     if entry is None:
         return None
     if entry.translation_key:
-        return sys.intern(entry.translation_key.lower())
+        return entry.translation_key.lower()
     unique_id = str(entry.unique_id)
     for separator in ("-", "_"):
         if separator in unique_id:
-            return sys.intern(unique_id.rsplit(separator, 1)[1].lower())
+            return unique_id.rsplit(separator, 1)[1].lower()
     return None
 
 
@@ -171,7 +170,7 @@ def source_state(
     unit = unit or attributes.get("unit_of_measurement")
     return SourceState(
         entity_id=entity_id,
-        domain=sys.intern(entity_id.partition(".")[0]),
+        domain=entity_id.partition(".")[0],
         state=state.state if state is not None else None,
         attributes=attributes,
         device_class=device_class if isinstance(device_class, str) else None,

@@ -171,24 +171,6 @@ def test_camera_attributes_keyed_in_lower_case_once() -> None:
     assert garbled.camera_attributes == {}
 
 
-def test_names_worked_out_once_and_bounded() -> None:
-    """A device class or unit is read as ``as_text`` reads it, one copy kept.
-
-    The names are kept between looks, never more than ``_NAMES_MAX`` of them,
-    and the ones forgotten are worked out again the same.
-    """
-    assert c.name_text(" Battery ") == "battery"
-    assert c.name_text("unknown") is None
-    assert c.name_text(42) is None
-    word = "Strength"  # two names built apart: two strings, one name kept
-    first = c.name_text("Signal_" + word)
-    assert first is c.name_text("signal_" + word.lower() + " ")
-    for number in range(c._NAMES_MAX * 2):
-        assert c.name_text(f"Unit{number}") == f"unit{number}"
-        assert len(c._NAMES) <= c._NAMES_MAX
-    assert c.name_text(" Battery ") == "battery"
-
-
 @pytest.mark.parametrize(
     ("reading", "value", "expected"),
     [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import pytest
@@ -280,7 +279,7 @@ def test_generic_flags() -> None:
 def test_a_source_says_once_what_it_is(
     given: dict[str, Any], attributes: Any, kind: str | None, unit_text: str | None
 ) -> None:
-    """Device class and unit: from the fields, else the attributes, cleaned, shared."""
+    """Device class and unit: from the fields, else the attributes, cleaned."""
     source = SourceState(
         entity_id="sensor.porch_wifi_signal",
         domain="sensor",
@@ -290,8 +289,6 @@ def test_a_source_says_once_what_it_is(
         **given,
     )
     assert (source.kind, source.unit_text) == (kind, unit_text)
-    assert source.kind is (kind and sys.intern(kind))
-    assert source.unit_text is (unit_text and sys.intern(unit_text))
 
 
 def test_a_brand_replaces_the_generic_readers_it_names() -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 import math
-import sys
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -34,30 +33,6 @@ def as_text(value: object) -> str | None:
         return None
     text = value.strip().casefold()
     return None if text in _MISSING else text
-
-
-# A name (device class, unit) worked out by name_text, up to _NAMES_MAX kept.
-_NAMES: dict[str, str | None] = {}
-_NAMES_MAX: Final = 512
-
-
-def name_text(value: object) -> str | None:
-    """:func:`as_text` of a name sources share (a device class, a unit), interned.
-
-    Every source state carries a few of the same few names, so each is worked
-    out once and kept (forgotten all together should there ever be more).
-    """
-    if not isinstance(value, str):
-        return None
-    try:
-        return _NAMES[value]
-    except KeyError:
-        pass
-    if len(_NAMES) >= _NAMES_MAX:
-        _NAMES.clear()
-    text = as_text(value)
-    found = _NAMES[value] = None if text is None else sys.intern(text)
-    return found
 
 
 def as_float(value: object) -> float | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from ._coerce import folded, name_text
+from ._coerce import as_text, folded
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -27,7 +27,7 @@ class SourceState:
     ``kind`` and ``unit_text`` are worked out from the fields when the
     state is made, since the profiles ask for them on every look: the device
     class and the unit (the field, else the state attribute), stripped and
-    lower-cased (interned: one copy for every entity).
+    lower-cased.
     """
 
     entity_id: str
@@ -47,8 +47,8 @@ class SourceState:
         attributes = (
             self.attributes if isinstance(self.attributes, dict | Mapping) else {}
         )
-        kind = name_text(self.device_class) or name_text(attributes.get("device_class"))
-        unit = name_text(self.unit or attributes.get("unit_of_measurement"))
+        kind = as_text(self.device_class) or as_text(attributes.get("device_class"))
+        unit = as_text(self.unit or attributes.get("unit_of_measurement"))
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "unit_text", unit)
 
