@@ -78,9 +78,12 @@ def _describe(hass: HomeAssistant, watches: list[CameraWatch]) -> dict[str, Any]
     monitor = _monitor(hass)
 
     def describe(watch: CameraWatch) -> dict[str, Any]:
-        replaced = monitor.store.get(watch.spec.registry_id).batteries_replaced
+        record = monitor.store.get(watch.spec.registry_id)
+        replaced = record.batteries_replaced
         recorded = {
             "batteries_replaced": replaced.isoformat() if replaced else None,
+            # The sync module (its alarm panel) the camera depends on, if any.
+            "hub": record.hub_entity_id,
             # What it cannot see, and why: ``{reading: reason}``.
             "missing": {
                 reading.value: missing.reason.value

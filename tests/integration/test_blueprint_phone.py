@@ -27,6 +27,8 @@ from pytest_homeassistant_custom_component.common import (
     async_mock_service,
 )
 
+from .blink_mock import BlinkCloud
+from .blink_view import FRONT_CAM, GRACE, KITCHEN_CAM, SYNC_PANEL, eid, wait
 from .fleet import (
     FakeCamera,
     add_generic_camera,
@@ -240,3 +242,41 @@ async def test_quiet_hours_hold_messages_until_they_end(
     await _tick(hass, freezer, timedelta(minutes=30))
     await hass.async_block_till_done()
     assert [_sent(call)["title"] for call in calls] == ["Garage: Weak Wi-Fi signal"]
+
+
+async def test_one_message_per_sync_module(
+    hass: HomeAssistant,
+    blink: BlinkCloud,
+    tmp_path: Path,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A Blink sync module down: one message named after it, tagged by it."""
+    install_blueprints(hass, tmp_path)
+    calls = await _use(hass)
+    outdoor, mini = eid(hass, FRONT_CAM), eid(hass, KITCHEN_CAM)
+    tag = f"camera_doctor_sync_module_offline_{SYNC_PANEL}"
+
+    blink.sync.status = "offline"
+    await blink.poll(freezer)
+    await wait(hass, freezer, GRACE + timedelta(seconds=1))
+    sent = [_sent(call) for call in calls]
+    assert {message["tag"] for message in sent} == {tag}  # nothing per camera
+    last = sent[-1]
+    assert last["title"] == f"{hass.states.get(SYNC_PANEL).name} is offline"
+    name = hass.states.get(outdoor).name
+    assert last["message"].startswith(f"{name}:")  # the Mini needs no sync module
+    assert hass.states.get(mini).name not in last["message"]
+    assert last["buttons"] == [("Check again", f"CAMERA_DOCTOR_RECHECK:{outdoor}")]
+
+    blink.sync.status = "online"
+    await blink.poll(freezer)
+    await wait(hass, freezer, timedelta(seconds=1))
+    assert _sent(calls[-1]) == {
+        "title": None,
+        "message": "clear_notification",
+        "tag": tag,
+        "buttons": [],
+    }
+    await hass.services.async_call(
+        automation.DOMAIN, "turn_off", {"entity_id": "all"}, blocking=True
+    )
