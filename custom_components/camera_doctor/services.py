@@ -25,7 +25,7 @@ from .const import (
     SERVICE_RECHECK,
 )
 from .monitor import CameraMonitor, async_loaded_monitor
-from .notice_texts import camera_fit, fix_steps
+from .notice_texts import fix_steps
 from .profiles import Power
 from .readings_issues import missing_readings
 from .watch import CameraWatch, pending_of
@@ -131,9 +131,7 @@ async def _async_battery_replaced(call: ServiceCall) -> None:
     hass = call.hass
     monitor = _monitor(hass)
     watches = [
-        watch
-        for watch in _targets(hass, call)
-        if camera_fit(hass, watch.spec).power is not Power.WIRED
+        watch for watch in _targets(hass, call) if watch.fit.power is not Power.WIRED
     ]
     if not watches:
         raise ServiceValidationError(
